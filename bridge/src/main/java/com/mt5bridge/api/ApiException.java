@@ -1,0 +1,50 @@
+package com.mt5bridge.api;
+
+/**
+ * A request the bridge refuses, with the contract's error code, a sentence for a human and the
+ * offending field when there is one. Thrown anywhere below a handler; {@link ErrorMapping} turns
+ * it into the error body.
+ */
+public final class ApiException extends RuntimeException {
+
+  private final ErrorCode code;
+  private final String field;
+
+  public ApiException(ErrorCode code, String message, String field) {
+    super(message, null, false, false);
+    this.code = code;
+    this.field = field;
+  }
+
+  public static ApiException malformed(String message) {
+    return new ApiException(ErrorCode.MALFORMED, message, null);
+  }
+
+  public static ApiException invalid(String field, String message) {
+    return new ApiException(ErrorCode.INVALID, message, field);
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(ErrorCode.NOT_FOUND, message, null);
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(ErrorCode.CONFLICT, message, null);
+  }
+
+  public static ApiException unavailable(String message) {
+    return new ApiException(ErrorCode.UNAVAILABLE, message, null);
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public ErrorBody body() {
+    return ErrorBody.of(code, getMessage(), field);
+  }
+}

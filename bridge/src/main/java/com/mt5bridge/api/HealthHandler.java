@@ -1,0 +1,50 @@
+package com.mt5bridge.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health}: DOWN (503) without the database, DEGRADED when a live terminal is
+ * disconnected, else UP. Answers from cached state: never waits on a dead dependency.
+ */
+public final class HealthHandler implements Handler {
+
+  private final BooleanSupplier databaseUp;
+  private final Supplier<Map<String, String>> terminals;
+  private final String version;
+  private final Instant startedAt;
+  private final InstantSource clock;
+
+  public HealthHandler(BooleanSupplier databaseUp, Supplier<Map<String, String>> terminals, String version,
+      InstantSource clock) {
+    this.databaseUp = databaseUp;
+    this.terminals = terminals;
+    this.version = version;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Health health = current();
+    ctx.status(Health.DOWN.equals(health.status()) ? 503 : 200).json(health);
+  }
+
+  public Health current() {
+    boolean database = databaseUp.getAsBoolean();
+    Map<String, String> terminalStates = new TreeMap<>(terminals.get());
+    String status = !database ? Health.DOWN
+        : terminalStates.containsValue(Health.DOWN) ? Health.DEGRADED : Health.UP;
+    ErrorBody.Detail error = database ? null
+        : ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error();
+    long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
+    return new Health(status, database ? Health.UP : Health.DOWN, terminalStates, version, uptime, error);
+  }
+}

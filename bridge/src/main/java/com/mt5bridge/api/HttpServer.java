@@ -1,0 +1,57 @@
+package com.mt5bridge.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson3;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Javalin server: JSON in and out, the contract's errors, virtual threads, routes given by the caller. */
+public final class HttpServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Javalin javalin;
+
+  private HttpServer(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param maxBodyBytes requests with a larger body are refused with 413 TOO_LARGE
+   * @param routes registers the endpoints
+   */
+  public static HttpServer start(String host, int port, JsonMapper mapper, long maxBodyBytes,
+      Consumer<RoutesConfig> routes) {
+    Javalin javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.maxRequestSize = maxBodyBytes;
+      config.http.prefer405over404 = true;
+      config.jsonMapper(new JavalinJackson3(mapper, false));
+      config.jetty.host = host;
+      config.jetty.port = port;
+      config.requestLogger.http((ctx, ms) -> log.atDebug().setMessage("http")
+          .addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path())
+          .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", ms).log());
+      ErrorMapping.install(config.routes);
+      routes.accept(config.routes);
+    });
+    javalin.start();
+    return new HttpServer(javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,154 @@
+package com.mt5bridge.app;
+
+import com.mt5bridge.api.AdminAuth;
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.HealthHandler;
+import com.mt5bridge.api.HttpServer;
+import com.mt5bridge.api.Json;
+import com.mt5bridge.store.Database;
+import com.mt5bridge.store.DatabaseMonitor;
+import com.mt5bridge.store.DatabaseSettings;
+import com.mt5bridge.store.EmbeddedMariaDb;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running bridge, wired by hand: database, monitor, HTTP server and (as they land) brokers,
+ * webhooks and metrics. Closing it stops everything in the reverse order of starting.
+ */
+public final class Bridge implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Bridge.class);
+
+  private final Deque<AutoCloseable> started;
+  private final HttpServer http;
+  private final CompletableFuture<Void> ready;
+
+  private Bridge(Deque<AutoCloseable> started, HttpServer http, CompletableFuture<Void> ready) {
+    this.started = started;
+    this.http = http;
+    this.ready = ready;
+  }
+
+  public static Bridge start(Settings settings, InstantSource clock, PrintStream console) {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      Database database = connect(settings.database(), started);
+      DatabaseMonitor monitor = new DatabaseMonitor(database, Duration.ofSeconds(1));
+      started.push(monitor);
+      AdminAuth adminAuth = new AdminAuth(AdminToken.hash(settings.adminToken(), settings.dataDir(), console));
+      JsonMapper json = Json.mapper();
+      CompletableFuture<Void> ready = new CompletableFuture<>();
+      HealthHandler health = new HealthHandler(monitor::up, Map::of, Version.current(), clock);
+
+      HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
+        routes.get("/health", health);
+        routes.before("/api/*", adminAuth);
+        routes.before("/api/*", ctx -> requireReady(ready));
+      });
+      started.push(http);
+      log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
+          .addKeyValue("version", Version.current()).log();
+
+      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, ready));
+      return new Bridge(started, http, ready);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** Waits until the schema is migrated and the accounts are loaded. */
+  public boolean awaitReady(Duration timeout) {
+    try {
+      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeAll(started);
+    log.info("MT5 Bridge stopped");
+  }
+
+  private static Database connect(DatabaseSettings settings, Deque<AutoCloseable> started) {
+    return switch (settings) {
+      case DatabaseSettings.External server -> {
+        Database database = Database.connect(server.url(), server.user(), server.password(), server.poolSize());
+        started.push(database);
+        yield database;
+      }
+      case DatabaseSettings.Embedded embedded -> {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.dataDir(), embedded.binaries(), embedded.port());
+        started.push(server);
+        Database database = Database.connect(server.jdbcUrl("bridge"), "root", "", embedded.poolSize());
+        started.push(database);
+        yield database;
+      }
+    };
+  }
+
+  /** Migrates once the database answers; until then the API says 503 and /health says DOWN. */
+  private static void finishStartup(Database database, CompletableFuture<Void> ready) {
+    long attempt = 0;
+    while (!ready.isDone()) {
+      try {
+        database.migrate();
+        ready.complete(null);
+        log.info("MT5 Bridge ready");
+      } catch (RuntimeException e) {
+        if (attempt++ % 15 == 0) {
+          log.atError().setMessage("database not ready; retrying every 2 s").addKeyValue("reason", e.getMessage()).log();
+        }
+        sleep(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  private static void requireReady(CompletableFuture<Void> ready) {
+    if (!ready.isDone()) {
+      throw ApiException.unavailable("the bridge is starting: waiting for the database");
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      AutoCloseable resource = started.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("could not close {}: {}", resource.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.mt5bridge.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The connection pool and jOOQ context for one MariaDB database.
+ *
+ * <p>The pool starts even when the server is unreachable and fails fast (2 s) while it stays so: a
+ * database outage is reported and waited out, never a reason for the bridge to exit.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final DSLContext dsl;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.dsl = DSL.using(dataSource, SQLDialect.MARIADB, new Settings()
+        .withExecuteLogging(false)
+        .withRenderSchema(false));
+  }
+
+  public static Database connect(String url, String user, String password, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("bridge-db");
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(Math.min(2, poolSize));
+    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(2_000);
+    config.setValidationTimeout(1_000);
+    config.setKeepaliveTime(60_000);
+    config.addDataSourceProperty("connectTimeout", "2000");
+    return new Database(new HikariDataSource(config));
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True when a connection answers within {@code timeout}. */
+  public boolean ping(Duration timeout) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Brings the schema up to the newest migration in {@code db/migration}. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

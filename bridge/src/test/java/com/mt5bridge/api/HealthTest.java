@@ -1,0 +1,77 @@
+package com.mt5bridge.api;
+
+import static com.mt5bridge.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.OwnedMariaDb;
+import com.mt5bridge.testing.RunningBridge;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** /health against a MariaDB server this test owns, so that it can stop it and start it again. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HealthTest {
+
+  private static OwnedMariaDb mariadb;
+  private static RunningBridge bridge;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    mariadb = new OwnedMariaDb();
+    bridge = RunningBridge.start(mariadb.jdbcUrl("bridge"));
+    http = bridge.http().withToken(null);
+  }
+
+  @AfterAll
+  static void stop() {
+    bridge.close();
+    mariadb.close();
+  }
+
+  @Test
+  @Order(1)
+  void health_is_up_with_the_database_up_and_needs_no_token() {
+    Http.Response response = http.get("/health");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("status").asString()).isEqualTo("UP");
+    assertThat(response.json().path("database").asString()).isEqualTo("UP");
+    assertThat(response.json().path("terminals").isObject()).isTrue();
+    assertThat(response.json().path("version").asString()).isNotBlank();
+    assertThat(response.json().path("uptimeSeconds").isIntegralNumber()).isTrue();
+    assertThat(response.json().has("error")).isFalse();
+  }
+
+  @Test
+  @Order(2)
+  void health_is_down_with_503_and_the_error_shape_when_the_database_stops() {
+    mariadb.stop();
+
+    eventually(Duration.ofSeconds(10), () -> {
+      Http.Response response = http.get("/health");
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.json().path("status").asString()).isEqualTo("DOWN");
+      assertThat(response.json().path("database").asString()).isEqualTo("DOWN");
+      assertThat(response.errorCode()).isEqualTo("UNAVAILABLE");
+    });
+  }
+
+  @Test
+  @Order(3)
+  void health_is_up_again_by_itself_when_the_database_returns() {
+    mariadb.start();
+
+    eventually(Duration.ofSeconds(15), () -> {
+      Http.Response response = http.get("/health");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.json().path("status").asString()).isEqualTo("UP");
+    });
+  }
+}

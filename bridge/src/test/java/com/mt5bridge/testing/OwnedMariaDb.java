@@ -1,0 +1,47 @@
+package com.mt5bridge.testing;
+
+import com.mt5bridge.store.EmbeddedMariaDb;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A MariaDB server that a test owns and may stop and start again (same port, same data): the way
+ * to prove the bridge survives a database outage.
+ */
+public final class OwnedMariaDb implements AutoCloseable {
+
+  private final Path home;
+  private final int port;
+  private EmbeddedMariaDb server;
+
+  public OwnedMariaDb() {
+    this.home = Path.of("target", "owned-mariadb", UUID.randomUUID().toString().substring(0, 8));
+    this.server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0);
+    this.port = server.port();
+  }
+
+  /** A JDBC URL for {@code database}, created if missing. */
+  public String jdbcUrl(String database) {
+    return server.jdbcUrl(database);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public void stop() {
+    server.close();
+    server = null;
+  }
+
+  public void start() {
+    server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, port);
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}
