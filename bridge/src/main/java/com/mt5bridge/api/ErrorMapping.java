@@ -1,8 +1,14 @@
 package com.mt5bridge.api;
 
+import com.mt5bridge.broker.AccountExistsException;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.InvalidFieldException;
+import com.mt5bridge.broker.UnknownAccountException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -18,21 +24,32 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void install(RoutesConfig routes) {
-    routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.body(), e.code()));
-    routes.exception(HttpResponseException.class, (e, ctx) -> {
-      ErrorCode code = codeOf(e.getStatus());
-      write(ctx, ErrorBody.of(code, messageOf(code, e, ctx), null), code);
-    });
-    routes.exception(JacksonException.class, (e, ctx) -> {
-      ApiException mapped = fromJson(e);
-      write(ctx, mapped.body(), mapped.code());
-    });
-    routes.exception(Exception.class, (e, ctx) -> {
+    // Javalin keeps its own handling for HttpResponseException (404, 405, 413...) unless it is named.
+    routes.exception(HttpResponseException.class, (e, ctx) -> handle(e, ctx));
+    routes.exception(Exception.class, (e, ctx) -> handle(e, ctx));
+  }
+
+  static void handle(Throwable failure, Context ctx) {
+    Throwable e = failure;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    ApiException mapped = switch (e) {
+      case ApiException api -> api;
+      case InvalidFieldException invalid -> ApiException.invalid(invalid.field(), invalid.getMessage());
+      case UnknownAccountException unknown -> ApiException.notFound(unknown.getMessage());
+      case AccountExistsException exists -> ApiException.conflict(exists.getMessage());
+      case BrokerUnavailableException unavailable -> ApiException.unavailable(unavailable.getMessage());
+      case JacksonException json -> fromJson(json);
+      case HttpResponseException http -> fromStatus(http, ctx);
+      default -> null;
+    };
+    if (mapped == null) {
       log.atError().setMessage("request failed").setCause(e)
           .addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path()).log();
-      write(ctx, ErrorBody.of(ErrorCode.INTERNAL, "internal error; the bridge logged the details", null),
-          ErrorCode.INTERNAL);
-    });
+      mapped = new ApiException(ErrorCode.INTERNAL, "internal error; the bridge logged the details", null);
+    }
+    ctx.status(mapped.code().status()).json(mapped.body());
   }
 
   /** Jackson failures: syntax is MALFORMED (400); a well-formed body with a wrong field is INVALID (422). */
@@ -42,7 +59,8 @@ final class ErrorMapping {
       return ApiException.malformed("the body is not valid JSON: " + e.getOriginalMessage());
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return ApiException.invalid(unknown.getPropertyName(), "unknown field '" + unknown.getPropertyName() + "'");
+      String name = field != null ? field : unknown.getPropertyName();
+      return ApiException.invalid(name, "unknown field '" + name + "'");
     }
     if (field == null) {
       return ApiException.malformed("the body does not have the expected shape: " + e.getOriginalMessage());
@@ -65,25 +83,18 @@ final class ErrorMapping {
     return path.isEmpty() ? null : path.toString();
   }
 
-  private static ErrorCode codeOf(int status) {
+  private static ApiException fromStatus(HttpResponseException e, Context ctx) {
     for (ErrorCode code : ErrorCode.values()) {
-      if (code.status() == status) {
-        return code;
+      if (code.status() == e.getStatus()) {
+        String message = switch (code) {
+          case NOT_FOUND -> "no route " + ctx.method() + " " + ctx.path();
+          case METHOD_NOT_ALLOWED -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+          case TOO_LARGE -> "the body is too large";
+          default -> e.getMessage();
+        };
+        return new ApiException(code, message, null);
       }
     }
-    return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED;
-  }
-
-  private static String messageOf(ErrorCode code, HttpResponseException e, Context ctx) {
-    return switch (code) {
-      case NOT_FOUND -> "no route " + ctx.method() + " " + ctx.path();
-      case METHOD_NOT_ALLOWED -> "method " + ctx.method() + " is not allowed on " + ctx.path();
-      case TOO_LARGE -> "the body is too large";
-      default -> e.getMessage();
-    };
-  }
-
-  static void write(Context ctx, ErrorBody body, ErrorCode code) {
-    ctx.status(code.status()).json(body);
+    return new ApiException(e.getStatus() >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED, e.getMessage(), null);
   }
 }

@@ -1,14 +1,26 @@
 package com.mt5bridge.app;
 
+import com.mt5bridge.api.AccountRoutes;
 import com.mt5bridge.api.AdminAuth;
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ConsolidatedRoutes;
 import com.mt5bridge.api.HealthHandler;
 import com.mt5bridge.api.HttpServer;
 import com.mt5bridge.api.Json;
+import com.mt5bridge.api.JsonBodies;
+import com.mt5bridge.api.PriceRoutes;
+import com.mt5bridge.api.TradingRoutes;
+import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.CurrencyRates;
+import com.mt5bridge.broker.TickHub;
+import com.mt5bridge.broker.sim.SimBrokerFactory;
+import com.mt5bridge.broker.sim.VirtualBroker;
 import com.mt5bridge.store.Database;
 import com.mt5bridge.store.DatabaseMonitor;
 import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.store.EmbeddedMariaDb;
+import com.mt5bridge.store.InMemoryJournal;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -51,10 +63,21 @@ public final class Bridge implements AutoCloseable {
       CompletableFuture<Void> ready = new CompletableFuture<>();
       HealthHandler health = new HealthHandler(monitor::up, Map::of, Version.current(), clock);
 
+      TickHub ticks = new TickHub();
+      InMemoryJournal journal = new InMemoryJournal();
+      SimBrokerFactory sim = new SimBrokerFactory(journal, Bridge::cannotRebuild, batch -> { }, clock);
+      BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
+      started.push(brokers);
+
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);
         routes.before("/api/*", adminAuth);
         routes.before("/api/*", ctx -> requireReady(ready));
+        routes.before("/api/*", new JsonBodies());
+        new AccountRoutes(brokers, journal).register(routes);
+        new TradingRoutes(brokers).register(routes);
+        new PriceRoutes(ticks, json, clock).register(routes);
+        new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
       });
       started.push(http);
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
@@ -125,6 +148,10 @@ public final class Bridge implements AutoCloseable {
         sleep(Duration.ofSeconds(2));
       }
     }
+  }
+
+  private static VirtualBroker cannotRebuild(String account) {
+    throw new IllegalStateException("accounts kept in memory cannot be rebuilt");
   }
 
   private static void requireReady(CompletableFuture<Void> ready) {

@@ -1,0 +1,17 @@
+package com.mt5bridge.broker;
+
+import java.util.List;
+
+/**
+ * Where an account's changes become durable. The account loop calls {@link #commit} with the events
+ * of a batch of requests and ticks before it answers any of them; when it throws, nothing of the
+ * batch is acknowledged.
+ */
+public interface AccountJournal {
+
+  /** Records a new account with the events of its opening (the initial deposit). */
+  void create(AccountSettings settings, List<AccountEvent> opening);
+
+  /** Makes the batch's events durable, all or nothing. */
+  void commit(String account, List<AccountEvent> events);
+}

@@ -1,0 +1,35 @@
+package com.mt5bridge.broker;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * How an account is set up: fixed at creation. {@code balance} is the initial deposit.
+ * {@code marginCall} and {@code stopOut} are percentages of margin level in PERCENT mode and equity
+ * amounts in MONEY mode.
+ */
+public record AccountSettings(String id, AccountMode mode, MarginMode marginMode, String currency,
+    BigDecimal balance, int leverage, StopOutMode stopOutMode, BigDecimal marginCall, BigDecimal stopOut,
+    BigDecimal commissionPerLot, Long login, List<SymbolSpec> symbols, Policies policies) {
+
+  public AccountSettings {
+    symbols = List.copyOf(symbols);
+    if (policies == null) {
+      policies = Policies.DEFAULT;
+    }
+  }
+
+  /**
+   * The choices MT5 leaves to the broker. Defaults: opposite hedged positions pay margin for the
+   * larger leg only; currency conversion uses the mid price of the linking pair.
+   */
+  public record Policies(HedgedMargin hedgedMargin, ConversionPrice conversionPrice) {
+    public static final Policies DEFAULT = new Policies(HedgedMargin.LARGER_LEG, ConversionPrice.MID);
+  }
+
+  /** Margin of opposite positions on one symbol in a HEDGING account. */
+  public enum HedgedMargin { LARGER_LEG, SUM }
+
+  /** Which price of the linking pair converts money between currencies. */
+  public enum ConversionPrice { MID, BID, ASK }
+}

@@ -1,0 +1,33 @@
+package com.mt5bridge.broker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One trading account, simulated (SIM) or an MT5 terminal (LIVE): the same requests, the same MT5
+ * retcodes, so a strategy never knows which one it trades. Every method returns at once; results
+ * arrive when the account has carried the request out (and, with a durable store, committed it).
+ */
+public interface Broker {
+
+  String id();
+
+  AccountMode mode();
+
+  /** The specs of the symbols this account trades. */
+  Collection<SymbolSpec> symbols();
+
+  CompletableFuture<TradeResult> send(TradeRequest request);
+
+  /** Closes every open position the selection matches, one result per position. */
+  CompletableFuture<List<TradeResult>> closeAll(Selection selection, Source source);
+
+  /** Deletes every pending order the selection matches, one result per order. */
+  CompletableFuture<List<TradeResult>> cancelAll(Selection selection, Source source);
+
+  CompletableFuture<AccountSnapshot> snapshot();
+
+  /** A new price for one of {@link #symbols()}; ignored by brokers that take prices elsewhere. */
+  void onTick(Tick tick);
+}

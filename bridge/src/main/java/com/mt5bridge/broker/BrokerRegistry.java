@@ -1,0 +1,74 @@
+package com.mt5bridge.broker;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One broker per account, created once and cached (the original design's BrokerFactory). SIM
+ * accounts are subscribed to the {@link TickHub}; LIVE accounts take prices from their terminal.
+ */
+public final class BrokerRegistry implements AutoCloseable {
+
+  private final Map<String, Broker> brokers = new ConcurrentHashMap<>();
+  private final Map<AccountMode, BrokerFactory> factories;
+  private final TickHub ticks;
+
+  public BrokerRegistry(Map<AccountMode, BrokerFactory> factories, TickHub ticks) {
+    this.factories = Map.copyOf(factories);
+    this.ticks = ticks;
+  }
+
+  /** Opens a new account; {@link AccountExistsException} if the id is taken. */
+  public synchronized Broker create(AccountSettings settings) {
+    if (brokers.containsKey(settings.id())) {
+      throw new AccountExistsException(settings.id());
+    }
+    BrokerFactory factory = factories.get(settings.mode());
+    if (factory == null) {
+      throw new InvalidFieldException("mode", settings.mode() + " accounts are not available in this bridge");
+    }
+    Broker broker = factory.open(settings);
+    add(broker);
+    return broker;
+  }
+
+  /** Adds a broker rebuilt at start-up. */
+  public synchronized void add(Broker broker) {
+    brokers.put(broker.id(), broker);
+    if (broker.mode() == AccountMode.SIM) {
+      ticks.subscribe(broker);
+    }
+  }
+
+  public Optional<Broker> find(String id) {
+    return Optional.ofNullable(brokers.get(id));
+  }
+
+  /** The account's broker; {@link UnknownAccountException} if there is none. */
+  public Broker get(String id) {
+    return find(id).orElseThrow(() -> new UnknownAccountException(id));
+  }
+
+  /** Every account, by id. */
+  public List<Broker> all() {
+    return brokers.values().stream().sorted(Comparator.comparing(Broker::id)).toList();
+  }
+
+  @Override
+  public void close() {
+    for (Broker broker : brokers.values()) {
+      ticks.unsubscribe(broker);
+      if (broker instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // stopping: nothing more to do for this account
+        }
+      }
+    }
+    brokers.clear();
+  }
+}

@@ -1,0 +1,68 @@
+package com.mt5bridge.broker;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+
+/**
+ * A symbol's specification, with MT5's names. {@code stopsLevel} and {@code freezeLevel} are in
+ * points (10^-digits). Swaps are charged at the daily rollover, three times on
+ * {@code swapTripleDay}.
+ */
+public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcMode calcMode,
+    BigDecimal marginRate, BigDecimal initialMargin, BigDecimal tickSize, BigDecimal tickValue,
+    String currencyBase, String currencyProfit, String currencyMargin, BigDecimal volumeMin,
+    BigDecimal volumeMax, BigDecimal volumeStep, int stopsLevel, int freezeLevel, SwapMode swapMode,
+    BigDecimal swapLong, BigDecimal swapShort, DayOfWeek swapTripleDay) {
+
+  public SymbolSpec {
+    require(name != null && name.matches("[A-Za-z0-9._#-]{1,32}"), "name", "symbol name must be 1-32 letters, digits or ._#-");
+    require(digits >= 0 && digits <= 10, "digits", "digits must be from 0 to 10");
+    require(positive(contractSize), "contractSize", "contractSize must be positive");
+    require(calcMode != null, "calcMode", "calcMode is required");
+    require(nonNegative(marginRate), "marginRate", "marginRate must not be negative");
+    require(nonNegative(initialMargin), "initialMargin", "initialMargin must not be negative");
+    require(positive(tickSize), "tickSize", "tickSize must be positive");
+    require(tickSize == null || tickSize.stripTrailingZeros().scale() <= digits,
+        "tickSize", "tickSize must be a whole number of points (10^-digits)");
+    require(positive(tickValue), "tickValue", "tickValue must be positive");
+    require(currency(currencyBase), "currencyBase", "currencyBase must be a currency code");
+    require(currency(currencyProfit), "currencyProfit", "currencyProfit must be a currency code");
+    require(currency(currencyMargin), "currencyMargin", "currencyMargin must be a currency code");
+    require(positive(volumeStep), "volumeStep", "volumeStep must be positive");
+    require(positive(volumeMin), "volumeMin", "volumeMin must be positive");
+    require(volumeMax != null && volumeMin != null && volumeMax.compareTo(volumeMin) >= 0, "volumeMax",
+        "volumeMax must not be below volumeMin");
+    require(volumeMin == null || volumeStep == null || volumeMin.stripTrailingZeros().scale() <= 8
+        && volumeStep.stripTrailingZeros().scale() <= 8, "volumeStep", "volumes have at most 8 decimals");
+    require(stopsLevel >= 0, "stopsLevel", "stopsLevel must not be negative");
+    require(freezeLevel >= 0, "freezeLevel", "freezeLevel must not be negative");
+    require(swapMode != null, "swapMode", "swapMode is required");
+    require(swapLong != null && swapShort != null, "swapLong", "swaps are required");
+    require(swapTripleDay != null, "swapTripleDay", "swapTripleDay is required");
+    require(calcMode != CalcMode.FUTURES || positive(initialMargin), "initialMargin",
+        "FUTURES symbols need a positive initialMargin");
+  }
+
+  /** The smallest price step of the quote: 10^-digits. */
+  public BigDecimal point() {
+    return BigDecimal.ONE.movePointLeft(digits);
+  }
+
+  private static boolean positive(BigDecimal value) {
+    return value != null && value.signum() > 0;
+  }
+
+  private static boolean nonNegative(BigDecimal value) {
+    return value != null && value.signum() >= 0;
+  }
+
+  private static boolean currency(String code) {
+    return code != null && code.matches("[A-Z0-9]{2,8}");
+  }
+
+  private static void require(boolean condition, String field, String message) {
+    if (!condition) {
+      throw new InvalidFieldException(field, message);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package com.mt5bridge.broker;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Prices in, to every SIM account that trades the symbol (the original design's broadcast_tick).
+ * A batch of ticks is checked whole before any of it is delivered: a bad tick changes nothing.
+ */
+public final class TickHub {
+
+  /** An account trading a symbol, with its own spec of it (digits may differ between accounts). */
+  private record Subscription(Broker broker, SymbolSpec spec) {}
+
+  private final Map<String, List<Subscription>> subscribers = new ConcurrentHashMap<>();
+  private final Map<String, Tick> latest = new ConcurrentHashMap<>();
+  private final Map<String, SymbolSpec> specs = new ConcurrentHashMap<>();
+
+  public void subscribe(Broker broker) {
+    for (SymbolSpec spec : broker.symbols()) {
+      subscribers.computeIfAbsent(spec.name(), k -> new CopyOnWriteArrayList<>()).add(new Subscription(broker, spec));
+      specs.putIfAbsent(spec.name(), spec);
+    }
+  }
+
+  public void unsubscribe(Broker broker) {
+    subscribers.values().forEach(list -> list.removeIf(s -> s.broker() == broker));
+  }
+
+  /**
+   * Delivers the ticks in order, each to every account that trades its symbol.
+   *
+   * @return how many were delivered
+   * @throws InvalidFieldException naming the first bad tick; then none is delivered
+   */
+  public int publish(List<Tick> ticks) {
+    for (int i = 0; i < ticks.size(); i++) {
+      check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].");
+    }
+    for (Tick tick : ticks) {
+      latest.put(tick.symbol(), tick);
+      for (Subscription subscription : subscribers.getOrDefault(tick.symbol(), List.of())) {
+        subscription.broker().onTick(tick);
+      }
+    }
+    return ticks.size();
+  }
+
+  /** The newest price seen for a symbol. */
+  public Optional<Tick> latest(String symbol) {
+    return Optional.ofNullable(latest.get(symbol));
+  }
+
+  /** The spec of a symbol some account trades (the first account's, if they differ). */
+  public Optional<SymbolSpec> spec(String symbol) {
+    return Optional.ofNullable(specs.get(symbol));
+  }
+
+  public List<SymbolSpec> knownSymbols() {
+    return new ArrayList<>(specs.values());
+  }
+
+  private void check(Tick tick, String at) {
+    List<Subscription> accounts = subscribers.getOrDefault(tick.symbol(), List.of());
+    if (accounts.isEmpty()) {
+      throw new InvalidFieldException(at + "symbol", "no SIM account trades " + tick.symbol());
+    }
+    positive(tick.bid(), at + "bid");
+    positive(tick.ask(), at + "ask");
+    if (tick.bid().compareTo(tick.ask()) > 0) {
+      throw new InvalidFieldException(at + "bid", "bid " + tick.bid().toPlainString() + " is above ask "
+          + tick.ask().toPlainString());
+    }
+    for (Subscription subscription : accounts) {
+      digits(tick.bid(), subscription.spec(), subscription.broker(), at + "bid");
+      digits(tick.ask(), subscription.spec(), subscription.broker(), at + "ask");
+    }
+  }
+
+  private static void positive(BigDecimal price, String field) {
+    if (price == null || price.signum() <= 0) {
+      throw new InvalidFieldException(field, field + " must be a positive price");
+    }
+  }
+
+  private static void digits(BigDecimal price, SymbolSpec spec, Broker broker, String field) {
+    if (price.stripTrailingZeros().scale() > spec.digits()) {
+      throw new InvalidFieldException(field, field + " " + price.toPlainString() + " has more than the "
+          + spec.digits() + " digits of " + spec.name() + " in account " + broker.id());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package com.mt5bridge.broker;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The queries over what accounts did: their deals and their equity curve. */
+public interface TradeHistory {
+
+  /** Deals of an account with {@code from <= time < to} (either may be null), oldest first, at most {@code limit}. */
+  List<Deal> deals(String account, Instant from, Instant to, int limit);
+
+  /** Balance, equity and margin over time. */
+  List<EquityPoint> equity(String account, Instant from, Instant to, int limit);
+
+  record EquityPoint(Instant time, java.math.BigDecimal balance, java.math.BigDecimal equity,
+      java.math.BigDecimal margin) {}
+}

@@ -1,0 +1,244 @@
+package com.mt5bridge.broker.sim;
+
+import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountJournal;
+import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.AccountSnapshot;
+import com.mt5bridge.broker.Broker;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.Selection;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradeResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SIM account's one writer: a queue of requests and ticks drained in arrival order by one
+ * (virtual) thread that alone touches the {@link VirtualBroker}. It takes what has queued up as one
+ * batch, runs it, commits the batch's events through the {@link AccountJournal} in one go (group
+ * commit), and only then answers the batch's requests and tells the listeners.
+ *
+ * <p>If the commit fails nothing of the batch is acknowledged: its requests fail with
+ * {@link BrokerUnavailableException}, and the account is rebuilt from what is committed before it
+ * takes the next batch (see {@link Recovery}).
+ */
+public final class AccountLoop implements Broker, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountLoop.class);
+  private static final int MAX_BATCH = 512;
+  private static final long EQUITY_SAMPLE_MILLIS = 1_000;
+
+  /** Rebuilds the engine from committed state after a failed commit; empty while that is impossible. */
+  public interface Recovery {
+    VirtualBroker rebuild(String account);
+  }
+
+  private final String id;
+  private final Collection<SymbolSpec> symbols;
+  private final AccountJournal journal;
+  private final Recovery recovery;
+  private final Consumer<AccountEvent.Batch> listener;
+  private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private VirtualBroker engine;
+  private boolean stale;
+  private long lastSampleMillis = Long.MIN_VALUE;
+  private volatile boolean running = true;
+
+  public AccountLoop(VirtualBroker engine, AccountJournal journal, Recovery recovery,
+      Consumer<AccountEvent.Batch> listener) {
+    this.engine = engine;
+    this.id = engine.id();
+    this.symbols = engine.settings().symbols();
+    this.journal = journal;
+    this.recovery = recovery;
+    this.listener = listener;
+    this.thread = Thread.ofVirtual().name("account-" + id).start(this::run);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public AccountMode mode() {
+    return AccountMode.SIM;
+  }
+
+  @Override
+  public Collection<SymbolSpec> symbols() {
+    return symbols;
+  }
+
+  @Override
+  public CompletableFuture<TradeResult> send(TradeRequest request) {
+    return submit(engine -> engine.execute(request));
+  }
+
+  @Override
+  public CompletableFuture<List<TradeResult>> closeAll(Selection selection, Source source) {
+    return submit(engine -> engine.closeAll(selection, source));
+  }
+
+  @Override
+  public CompletableFuture<List<TradeResult>> cancelAll(Selection selection, Source source) {
+    return submit(engine -> engine.cancelAll(selection, source));
+  }
+
+  @Override
+  public CompletableFuture<AccountSnapshot> snapshot() {
+    return submit(VirtualBroker::snapshot);
+  }
+
+  @Override
+  public void onTick(Tick tick) {
+    queue.add(new Task(engine -> {
+      engine.onTick(tick);
+      return null;
+    }, null));
+  }
+
+  /** Runs {@code work} on the account's thread; the answer comes once the batch is committed. */
+  public <T> CompletableFuture<T> submit(Function<VirtualBroker, T> work) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    if (!running) {
+      answer.completeExceptionally(new IllegalStateException("account " + id + " is stopped"));
+      return answer;
+    }
+    queue.add(new Task(work, answer));
+    return answer;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Task task : queue) {
+      task.fail(new IllegalStateException("account " + id + " is stopped"));
+    }
+  }
+
+  private void run() {
+    List<Task> batch = new ArrayList<>();
+    while (running) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      process(batch);
+      batch.clear();
+    }
+  }
+
+  private void process(List<Task> batch) {
+    if (stale && !rebuild()) {
+      failAll(batch, new BrokerUnavailableException("account " + id + " is waiting for the database to come back"));
+      return;
+    }
+    List<Object> answers = new ArrayList<>(batch.size());
+    for (Task task : batch) {
+      try {
+        answers.add(task.work.apply(engine));
+      } catch (RuntimeException bug) {
+        // The engine may be half-way through a change: drop the whole batch and rebuild from what is committed.
+        log.atError().setMessage("request failed inside the account; the batch is dropped").setCause(bug)
+            .addKeyValue("account", id).log();
+        engine.drainEvents();
+        stale = true;
+        task.fail(bug);
+        failAll(batch, new BrokerUnavailableException("the request was not carried out; try again"));
+        return;
+      }
+    }
+    List<AccountEvent> events = new ArrayList<>(engine.drainEvents());
+    sampleEquity(events);
+    if (!events.isEmpty()) {
+      try {
+        journal.commit(id, events);
+      } catch (RuntimeException e) {
+        log.atError().setMessage("commit failed; the account will be rebuilt from the database")
+            .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
+        stale = true;
+        failAll(batch, new BrokerUnavailableException("the database did not take the change; nothing was done"));
+        return;
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).complete(answers.get(i));
+    }
+    if (!events.isEmpty()) {
+      listener.accept(new AccountEvent.Batch(id, events));
+    }
+  }
+
+  private static void failAll(List<Task> batch, RuntimeException failure) {
+    batch.forEach(task -> task.fail(failure));
+  }
+
+  /** The equity curve: a point at most once a second of account time while positions are open. */
+  private void sampleEquity(List<AccountEvent> events) {
+    long now = engine.clock().toEpochMilli();
+    boolean afterDeal = events.stream().anyMatch(e -> e instanceof AccountEvent.DealAdded);
+    if (afterDeal) {
+      lastSampleMillis = now;
+    } else if (engine.hasPositions() && now - lastSampleMillis >= EQUITY_SAMPLE_MILLIS) {
+      lastSampleMillis = now;
+      events.add(new AccountEvent.EquitySampled(engine.figures()));
+    }
+  }
+
+  private boolean rebuild() {
+    try {
+      engine = recovery.rebuild(id);
+      engine.drainEvents();
+      stale = false;
+      log.atInfo().setMessage("account rebuilt from the database").addKeyValue("account", id).log();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** One request or tick; {@code answer} is null for ticks. */
+  private static final class Task {
+    final Function<VirtualBroker, ?> work;
+    private final CompletableFuture<?> answer;
+
+    Task(Function<VirtualBroker, ?> work, CompletableFuture<?> answer) {
+      this.work = work;
+      this.answer = answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    void complete(Object value) {
+      if (answer != null) {
+        ((CompletableFuture<Object>) answer).complete(value);
+      }
+    }
+
+    void fail(RuntimeException failure) {
+      if (answer != null) {
+        answer.completeExceptionally(failure);
+      }
+    }
+  }
+}

@@ -1,0 +1,1066 @@
+package com.mt5bridge.broker.sim;
+
+import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountFigures;
+import com.mt5bridge.broker.AccountSettings;
+import com.mt5bridge.broker.AccountSnapshot;
+import com.mt5bridge.broker.Deal;
+import com.mt5bridge.broker.DealEntry;
+import com.mt5bridge.broker.DealReason;
+import com.mt5bridge.broker.DealType;
+import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.MarginMode;
+import com.mt5bridge.broker.Order;
+import com.mt5bridge.broker.OrderState;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.Retcode;
+import com.mt5bridge.broker.Selection;
+import com.mt5bridge.broker.Side;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.StopOutMode;
+import com.mt5bridge.broker.SwapMode;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradeResult;
+import com.mt5bridge.broker.sim.OrderChecks.Refusal;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An MT5 account, simulated: market, limit, stop and stop-limit orders; SL and TP; netting and
+ * hedging; margin, profit and currency conversion per MT5's formulas; margin call and stop-out;
+ * commission, swaps and expiration on the account clock. See {@code shared/MT5-SEMANTICS.md}.
+ *
+ * <p>Single-threaded by design: the account's own loop calls it, so it takes no locks and reads no
+ * wall clock (time comes from the ticks). The same ticks and requests give the same deals and
+ * tickets. Every change is recorded as {@link AccountEvent}s, per trade in the order deals, orders,
+ * account, positions; {@link #drainEvents()} hands them over.
+ *
+ * <p>The tick path is O(1) in the number of positions and orders when nothing triggers: a price is
+ * compared with the nearest trigger levels, and floating profit and margin come from per-symbol
+ * aggregates as scaled longs. Everything a trader sees (deals, balances, snapshots) is computed in
+ * BigDecimal and rounded once per deal to the deposit currency's digits, half-up.
+ */
+public final class VirtualBroker {
+
+  private static final long NO_TIME = Long.MAX_VALUE;
+
+  private final AccountSettings settings;
+  private final int moneyDigits;
+  private final Map<String, SymbolBook> books;
+  private final Converter converter;
+  private final long marginCallScaled;
+  private final long stopOutScaled;
+
+  private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
+  private final Map<Long, Order> pendingOrders = new LinkedHashMap<>();
+  private final TreeMap<Long, LinkedHashSet<Long>> expiries = new TreeMap<>();
+  private long nextExpiry = NO_TIME;
+
+  private BigDecimal balance;
+  private BigDecimal credit = BigDecimal.ZERO;
+  private BigDecimal realizedPnl = BigDecimal.ZERO;
+  private BigDecimal swapTotal = BigDecimal.ZERO;
+  private long balanceE8;
+  private long swapE8;
+  private long profitE8;
+  private long marginE8;
+  private boolean marginCall;
+
+  private Instant clock;
+  private long clockMillis;
+  private long nextRollover;
+  private long nextTicket;
+
+  private final List<AccountEvent> events = new ArrayList<>();
+  private Outcome outcome;
+
+  private VirtualBroker(AccountSettings settings, Instant now, long nextTicket) {
+    this.settings = settings;
+    this.moneyDigits = currencyDigits(settings.currency());
+    Map<String, SymbolBook> byName = new LinkedHashMap<>();
+    for (SymbolSpec spec : settings.symbols()) {
+      byName.put(spec.name(), new SymbolBook(spec));
+    }
+    this.books = Map.copyOf(byName);
+    this.converter = new Converter(settings.currency(), settings.policies().conversionPrice(), byName.values());
+    linkDependents(byName.values(), converter);
+    this.marginCallScaled = levelScaled(settings.marginCall());
+    this.stopOutScaled = levelScaled(settings.stopOut());
+    this.balance = BigDecimal.ZERO.setScale(moneyDigits);
+    this.clock = now;
+    this.clockMillis = now.toEpochMilli();
+    this.nextRollover = AccountClock.endOfDay(now).toEpochMilli();
+    this.nextTicket = nextTicket;
+  }
+
+  /** A new account: its initial deposit is ticket 1, a BALANCE deal. */
+  public static VirtualBroker open(AccountSettings settings, Instant now) {
+    VirtualBroker broker = new VirtualBroker(settings, now, 1);
+    broker.begin();
+    if (settings.balance().signum() > 0) {
+      broker.balanceOperation(settings.balance(), "initial deposit");
+    }
+    broker.flush();
+    return broker;
+  }
+
+  // === reading ==================================================================================
+
+  public String id() {
+    return settings.id();
+  }
+
+  public AccountSettings settings() {
+    return settings;
+  }
+
+  public Set<String> symbols() {
+    return books.keySet();
+  }
+
+  public Instant clock() {
+    return clock;
+  }
+
+  public boolean hasPositions() {
+    return !positions.isEmpty();
+  }
+
+  /** Hands over (and forgets) the events recorded since the last call. */
+  public List<AccountEvent> drainEvents() {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<AccountEvent> drained = List.copyOf(events);
+    events.clear();
+    return drained;
+  }
+
+  public AccountFigures figures() {
+    BigDecimal profit = money(Fixed.decimal(profitE8, Fixed.MONEY_SCALE));
+    BigDecimal margin = money(Fixed.decimal(marginE8, Fixed.MONEY_SCALE));
+    BigDecimal equity = balance.add(credit).add(profit).add(swapTotal);
+    BigDecimal marginLevel = margin.signum() == 0 ? null
+        : equity.multiply(BigDecimal.valueOf(100)).divide(margin, 2, RoundingMode.HALF_UP);
+    return new AccountFigures(balance, credit, equity, profit, margin, equity.subtract(margin), marginLevel,
+        marginCall, realizedPnl, clock);
+  }
+
+  public AccountSnapshot snapshot() {
+    List<Position> open = positions.values().stream().map(this::view).toList();
+    return new AccountSnapshot(settings.id(), settings.mode(), settings.marginMode(), settings.currency(),
+        settings.leverage(), figures(), true, 0, open, List.copyOf(pendingOrders.values()));
+  }
+
+  // === trading ==================================================================================
+
+  public TradeResult execute(TradeRequest request) {
+    begin();
+    try {
+      return switch (request) {
+        case TradeRequest.PlaceOrder place -> place(place);
+        case TradeRequest.ClosePosition close -> closePosition(close.position(), close.volume(), close.comment(),
+            close.source());
+        case TradeRequest.CloseBy closeBy -> closeBy(closeBy);
+        case TradeRequest.ModifyPosition modify -> modifyPosition(modify);
+        case TradeRequest.ModifyOrder modify -> modifyOrder(modify);
+        case TradeRequest.CancelOrder cancel -> cancelOrder(cancel.order(), OrderState.CANCELED);
+      };
+    } finally {
+      flush();
+      checkMargin();
+    }
+  }
+
+  /** Closes every position the selection matches, oldest first. */
+  public List<TradeResult> closeAll(Selection selection, Source source) {
+    List<TradeResult> results = new ArrayList<>();
+    for (OpenPosition position : List.copyOf(positions.values())) {
+      if (selection.matches(position.symbol(), position.side(), position.magic())) {
+        begin();
+        results.add(closePosition(position.ticket(), null, "", source));
+        flush();
+      }
+    }
+    checkMargin();
+    return results;
+  }
+
+  /** Deletes every pending order the selection matches, oldest first. */
+  public List<TradeResult> cancelAll(Selection selection, Source source) {
+    List<TradeResult> results = new ArrayList<>();
+    for (Order order : List.copyOf(pendingOrders.values())) {
+      if (selection.matches(order.symbol(), order.type().side(), order.magic())) {
+        begin();
+        results.add(cancelOrder(order.ticket(), OrderState.CANCELED));
+        flush();
+      }
+    }
+    return results;
+  }
+
+  // === prices ===================================================================================
+
+  /**
+   * A new price. Moves the account clock (never backwards), rolls swaps over at midnight, expires
+   * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
+   * account and applies margin call and stop-out.
+   */
+  public void onTick(Tick tick) {
+    SymbolBook book = books.get(tick.symbol());
+    if (book == null) {
+      return;
+    }
+    long millis = tick.time().toEpochMilli();
+    if (millis > clockMillis) {
+      clockMillis = millis;
+      clock = tick.time();
+    }
+    book.setPrice(tick.bid(), tick.ask(), tick.time());
+    if (clockMillis >= nextRollover) {
+      rollover();
+    }
+    if (clockMillis >= nextExpiry) {
+      expireOrders();
+    }
+    if (!positions.isEmpty()) {
+      revalue(book);
+    }
+    if (book.anyFires()) {
+      fireTriggers(book);
+    }
+    if (marginE8 != 0 || marginCall) {
+      checkMargin();
+    }
+  }
+
+  // === placing orders ===========================================================================
+
+  private TradeResult place(TradeRequest.PlaceOrder request) {
+    SymbolBook book = books.get(request.symbol());
+    if (book == null) {
+      return refuse(null, new Refusal(Retcode.INVALID, "unknown symbol " + request.symbol()));
+    }
+    SymbolSpec spec = book.spec;
+    OrderType type = request.type();
+    Refusal refusal = first(
+        OrderChecks.volume(spec, request.volume()),
+        OrderChecks.stopPrice(spec, request.sl(), "sl"),
+        OrderChecks.stopPrice(spec, request.tp(), "tp"));
+    if (refusal == null && type.pending()) {
+      refusal = first(OrderChecks.price(spec, request.price(), "price"),
+          type.kind() == OrderType.Kind.STOP_LIMIT ? OrderChecks.price(spec, request.stopLimit(), "stopLimit") : null);
+    }
+    if (refusal != null) {
+      return refuse(book, refusal);
+    }
+    if (!book.hasPrice) {
+      return refuse(book, new Refusal(Retcode.MARKET_CLOSED, "no price for " + spec.name() + " yet"));
+    }
+    if (!type.pending()) {
+      Side side = type.side();
+      Refusal stops = OrderChecks.stops(spec, side, book.priceToClose(side), request.sl(), request.tp());
+      if (stops != null) {
+        return refuse(book, stops);
+      }
+      return fill(book, side, volume(book, request.volume()), price(book, request.sl()), price(book, request.tp()),
+          request.magic(), request.comment(), request.source(), null);
+    }
+    BigDecimal entry = type.kind() == OrderType.Kind.STOP_LIMIT ? request.stopLimit() : request.price();
+    Expiration expiration = request.expiration() == null ? Expiration.GTC : request.expiration();
+    refusal = first(
+        OrderChecks.pendingPrice(spec, type, request.price(), request.stopLimit(), book.bid, book.ask),
+        OrderChecks.stops(spec, type.side(), entry, request.sl(), request.tp()),
+        OrderChecks.expiration(expiration, clock));
+    if (refusal != null) {
+      return refuse(book, refusal);
+    }
+    BigDecimal stopLimit = type.kind() == OrderType.Kind.STOP_LIMIT ? request.stopLimit() : BigDecimal.ZERO;
+    BigDecimal volume = volume(book, request.volume());
+    Order order = new Order(nextTicket++, spec.name(), type, OrderState.PLACED, volume, volume,
+        price(book, request.price()), price(book, stopLimit), price(book, request.sl()), price(book, request.tp()),
+        expiration, 0, 0, request.source().reason(),
+        request.magic(), comment(request.comment()), clock, null, request.source().signalId());
+    addPending(book, order);
+    return new TradeResult(Retcode.PLACED, order.ticket(), 0, 0, order.volumeCurrent(), BigDecimal.ZERO, book.bid,
+        book.ask, "");
+  }
+
+  private void addPending(SymbolBook book, Order order) {
+    pendingOrders.put(order.ticket(), order);
+    book.addOrder(order);
+    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
+    if (expiresAt != Long.MAX_VALUE) {
+      expiries.computeIfAbsent(expiresAt, k -> new LinkedHashSet<>()).add(order.ticket());
+      nextExpiry = Math.min(nextExpiry, expiresAt);
+    }
+    outcome.order(order);
+  }
+
+  private void removePending(SymbolBook book, Order order) {
+    pendingOrders.remove(order.ticket());
+    book.removeOrder(order);
+    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
+    LinkedHashSet<Long> tickets = expiries.get(expiresAt);
+    if (tickets != null) {
+      tickets.remove(order.ticket());
+      if (tickets.isEmpty()) {
+        expiries.remove(expiresAt);
+      }
+    }
+    nextExpiry = expiries.isEmpty() ? NO_TIME : expiries.firstKey();
+  }
+
+  // === filling ==================================================================================
+
+  /**
+   * A deal at the market: buys at the ask, sells at the bid. In a HEDGING account it opens its own
+   * position; in a NETTING account it opens, adds to, reduces, closes or reverses the symbol's one
+   * position. Refused with NO_MONEY when the free margin cannot carry the new exposure.
+   *
+   * @param pending the pending order being filled, or null for a market order
+   */
+  private TradeResult fill(SymbolBook book, Side side, BigDecimal volume, BigDecimal sl, BigDecimal tp, long magic,
+      String comment, Source source, Order pending) {
+    BigDecimal price = book.priceToOpen(side);
+    long units = book.units(volume);
+    long priceScaled = book.scaled(price);
+    OpenPosition netted = settings.marginMode() == MarginMode.NETTING ? nettingPosition(book) : null;
+    BigDecimal commission = commission(volume);
+
+    Refusal noMoney = marginCheck(book, side, units, priceScaled, netted, commission);
+    if (noMoney != null) {
+      if (pending != null) {
+        outcome.order(pending.withState(OrderState.REJECTED, clock));
+      }
+      return refuse(book, noMoney);
+    }
+
+    long orderTicket = pending != null ? pending.ticket() : nextTicket++;
+    long dealTicket = nextTicket++;
+    long positionTicket;
+    DealEntry entry;
+    BigDecimal profit = BigDecimal.ZERO.setScale(moneyDigits);
+    BigDecimal swap = BigDecimal.ZERO.setScale(moneyDigits);
+    if (netted == null) {
+      positionTicket = orderTicket;
+      entry = DealEntry.IN;
+      openPosition(book, new OpenPosition(positionTicket, book.symbol(), side, volume, units, price, priceScaled, sl,
+          tp, BigDecimal.ZERO.setScale(moneyDigits), commission, magic, comment(comment), clock, clock));
+    } else if (netted.side() == side) {
+      positionTicket = netted.ticket();
+      entry = DealEntry.IN;
+      BigDecimal total = netted.volume().add(volume);
+      BigDecimal average = netted.priceOpen().multiply(netted.volume()).add(price.multiply(volume))
+          .divide(total, book.priceScale, RoundingMode.HALF_UP);
+      replacePosition(book, netted, new OpenPosition(netted.ticket(), netted.symbol(), side, total,
+          netted.units() + units, average, book.scaled(average), sl, tp, netted.swap(),
+          netted.commission().add(commission), netted.magic(), netted.comment(), netted.timeOpen(), clock));
+    } else {
+      positionTicket = netted.ticket();
+      int comparison = volume.compareTo(netted.volume());
+      BigDecimal closed = comparison >= 0 ? netted.volume() : volume;
+      profit = realizedProfit(book, netted, closed, price);
+      swap = swapShare(netted, closed);
+      if (comparison < 0) {
+        entry = DealEntry.OUT;
+        reducePosition(book, netted, closed, swap);
+      } else if (comparison == 0) {
+        entry = DealEntry.OUT;
+        closePositionEntirely(book, netted, price);
+      } else {
+        // Reversal: the position keeps its ticket, turns around at the deal price with the rest.
+        entry = DealEntry.INOUT;
+        BigDecimal remaining = volume.subtract(netted.volume());
+        releaseSwap(netted.swap());
+        removeFromBook(book, netted);
+        openPosition(book, new OpenPosition(netted.ticket(), netted.symbol(), side, remaining, book.units(remaining),
+            price, priceScaled, sl, tp, BigDecimal.ZERO.setScale(moneyDigits), commission, netted.magic(),
+            netted.comment(), netted.timeOpen(), clock));
+      }
+    }
+    Order order = pending != null
+        ? new Order(pending.ticket(), pending.symbol(), pending.type(), OrderState.FILLED, pending.volumeInitial(),
+            BigDecimal.ZERO, pending.priceOpen(), pending.stopLimit(), pending.sl(), pending.tp(),
+            pending.expiration(), positionTicket, 0, pending.reason(), pending.magic(), pending.comment(),
+            pending.timeSetup(), clock, pending.signalId())
+        : new Order(orderTicket, book.symbol(), OrderType.of(side, OrderType.Kind.MARKET), OrderState.FILLED, volume,
+            BigDecimal.ZERO, price, BigDecimal.ZERO, sl, tp, Expiration.GTC, positionTicket, 0, source.reason(), magic,
+            comment(comment), clock, clock, source.signalId());
+    outcome.order(order);
+    book(new Deal(dealTicket, orderTicket, positionTicket, book.symbol(), DealType.of(side), entry, volume, price,
+        profit, commission, swap, order.reason(), magic, comment(comment), clock, order.signalId()));
+    revalueAfterChange(book);
+    return new TradeResult(Retcode.DONE, orderTicket, dealTicket, positionTicket, volume, price, book.bid, book.ask,
+        "");
+  }
+
+  private OpenPosition nettingPosition(SymbolBook book) {
+    return book.positions.isEmpty() ? null : book.positions.values().iterator().next();
+  }
+
+  /** NO_MONEY when the deal raises the margin beyond what equity (after commission) can carry. */
+  private Refusal marginCheck(SymbolBook book, Side side, long units, long priceScaled, OpenPosition netted,
+      BigDecimal commission) {
+    if (!converter.priced(book.spec.currencyMargin()) || !converter.priced(book.spec.currencyProfit())) {
+      return new Refusal(Retcode.MARKET_CLOSED, "no price yet to convert " + book.symbol() + "'s currencies into "
+          + settings.currency());
+    }
+    long buys = book.buyUnits;
+    long buysCost = book.buyCost;
+    long sells = book.sellUnits;
+    long sellsCost = book.sellCost;
+    long cost = Math.multiplyExact(units, priceScaled);
+    if (netted != null && netted.side() != side) {
+      // The deal first offsets the netting position; only a reversal's remainder is new exposure.
+      long remainder = Math.max(0, units - netted.units());
+      long nettedRemaining = Math.max(0, netted.units() - units);
+      long nettedCost = Math.multiplyExact(nettedRemaining, netted.openScaled());
+      long newCost = Math.multiplyExact(remainder, priceScaled);
+      if (netted.side() == Side.BUY) {
+        buys = nettedRemaining;
+        buysCost = nettedCost;
+        sells = remainder;
+        sellsCost = newCost;
+      } else {
+        sells = nettedRemaining;
+        sellsCost = nettedCost;
+        buys = remainder;
+        buysCost = newCost;
+      }
+    } else if (side == Side.BUY) {
+      buys += units;
+      buysCost += cost;
+    } else {
+      sells += units;
+      sellsCost += cost;
+    }
+    BigDecimal bookMargin = book.margin(buys, buysCost, sells, sellsCost, settings.leverage(),
+        settings.policies().hedgedMargin());
+    long bookMarginE8 = toE8(converter.toDeposit(bookMargin, book.spec.currencyMargin()));
+    long marginAfter = marginE8 - book.marginE8 + bookMarginE8;
+    if (marginAfter <= marginE8) {
+      return null;
+    }
+    long equityAfter = equityE8() + toE8(commission);
+    if (equityAfter - marginAfter < 0) {
+      BigDecimal required = money(Fixed.decimal(marginAfter - marginE8, Fixed.MONEY_SCALE));
+      BigDecimal free = money(Fixed.decimal(equityE8() - marginE8, Fixed.MONEY_SCALE));
+      return new Refusal(Retcode.NO_MONEY, "not enough money: the trade needs " + required.toPlainString() + " "
+          + settings.currency() + " more margin, free margin is " + free.toPlainString());
+    }
+    return null;
+  }
+
+  // === closing ==================================================================================
+
+  private TradeResult closePosition(long ticket, BigDecimal volume, String comment, Source source) {
+    OpenPosition position = positions.get(ticket);
+    if (position == null) {
+      return refuse(null, new Refusal(Retcode.POSITION_CLOSED, "no open position " + ticket));
+    }
+    SymbolBook book = books.get(position.symbol());
+    BigDecimal closing = volume == null || volume.compareTo(position.volume()) == 0 ? position.volume() : volume;
+    if (volume != null) {
+      if (volume.compareTo(position.volume()) > 0) {
+        return refuse(book, new Refusal(Retcode.INVALID_CLOSE_VOLUME, "volume " + volume.toPlainString()
+            + " is more than position " + ticket + "'s " + position.volume().toPlainString()));
+      }
+      if (volume.compareTo(position.volume()) != 0) {
+        Refusal refusal = OrderChecks.volume(book.spec, volume);
+        if (refusal != null) {
+          return refuse(book, refusal);
+        }
+      }
+    }
+    if (closing != position.volume()) {
+      closing = volume(book, closing);
+    }
+    return closeAt(book, position, closing, book.priceToClose(position.side()), source.reason(), source.signalId(),
+        comment);
+  }
+
+  /** A closing order and its OUT deal for {@code volume} of the position, at {@code price}. */
+  private TradeResult closeAt(SymbolBook book, OpenPosition position, BigDecimal volume, BigDecimal price,
+      DealReason reason, String signalId, String comment) {
+    Side dealSide = position.side().opposite();
+    long orderTicket = nextTicket++;
+    long dealTicket = nextTicket++;
+    BigDecimal profit = realizedProfit(book, position, volume, price);
+    BigDecimal swap = swapShare(position, volume);
+    BigDecimal commission = commission(volume);
+    boolean whole = volume.compareTo(position.volume()) == 0;
+    if (whole) {
+      closePositionEntirely(book, position, price);
+    } else {
+      reducePosition(book, position, volume, swap);
+    }
+    String text = comment == null || comment.isEmpty() ? stopComment(reason, price) : comment(comment);
+    outcome.order(new Order(orderTicket, book.symbol(), OrderType.of(dealSide, OrderType.Kind.MARKET),
+        OrderState.FILLED, volume, BigDecimal.ZERO, price, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        Expiration.GTC, position.ticket(), 0, reason, position.magic(), text, clock, clock, signalId));
+    book(new Deal(dealTicket, orderTicket, position.ticket(), book.symbol(), DealType.of(dealSide), DealEntry.OUT,
+        volume, price, profit, commission, swap, reason, position.magic(), text, clock, signalId));
+    revalueAfterChange(book);
+    return new TradeResult(Retcode.DONE, orderTicket, dealTicket, position.ticket(), volume, price, book.bid,
+        book.ask, "");
+  }
+
+  private TradeResult closeBy(TradeRequest.CloseBy request) {
+    if (settings.marginMode() != MarginMode.HEDGING) {
+      return refuse(null, new Refusal(Retcode.INVALID, "close-by needs a HEDGING account"));
+    }
+    OpenPosition position = positions.get(request.position());
+    OpenPosition by = positions.get(request.by());
+    if (position == null || by == null) {
+      long missing = position == null ? request.position() : request.by();
+      return refuse(null, new Refusal(Retcode.POSITION_CLOSED, "no open position " + missing));
+    }
+    SymbolBook book = books.get(position.symbol());
+    if (!position.symbol().equals(by.symbol()) || position.side() == by.side()) {
+      return refuse(book, new Refusal(Retcode.INVALID,
+          "close-by needs two opposite positions on one symbol; " + request.position() + " and " + request.by()
+              + " are not"));
+    }
+    BigDecimal volume = position.volume().min(by.volume());
+    BigDecimal price = by.priceOpen();
+    long orderTicket = nextTicket++;
+    Source source = request.source();
+    String text = request.comment() == null || request.comment().isEmpty()
+        ? "close #" + position.ticket() + " by #" + by.ticket() : comment(request.comment());
+    long firstDeal = 0;
+    for (OpenPosition leg : List.of(position, by)) {
+      long dealTicket = nextTicket++;
+      firstDeal = firstDeal == 0 ? dealTicket : firstDeal;
+      BigDecimal profit = realizedProfit(book, leg, volume, price);
+      BigDecimal swap = swapShare(leg, volume);
+      BigDecimal commission = commission(volume);
+      if (volume.compareTo(leg.volume()) == 0) {
+        closePositionEntirely(book, leg, price);
+      } else {
+        reducePosition(book, leg, volume, swap);
+      }
+      book(new Deal(dealTicket, orderTicket, leg.ticket(), book.symbol(), DealType.of(leg.side().opposite()),
+          DealEntry.OUT_BY, volume, price, profit, commission, swap, source.reason(), leg.magic(), text, clock,
+          source.signalId()));
+    }
+    outcome.order(new Order(orderTicket, book.symbol(), OrderType.CLOSE_BY, OrderState.FILLED, volume,
+        BigDecimal.ZERO, price, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, position.ticket(),
+        by.ticket(), source.reason(), position.magic(), text, clock, clock, source.signalId()));
+    revalueAfterChange(book);
+    return new TradeResult(Retcode.DONE, orderTicket, firstDeal, position.ticket(), volume, price, book.bid, book.ask,
+        "");
+  }
+
+  // === modifying and cancelling =================================================================
+
+  /** New SL and TP for a position; a null keeps the current one, 0 removes it. */
+  private TradeResult modifyPosition(TradeRequest.ModifyPosition request) {
+    OpenPosition position = positions.get(request.position());
+    if (position == null) {
+      return refuse(null, new Refusal(Retcode.POSITION_CLOSED, "no open position " + request.position()));
+    }
+    SymbolBook book = books.get(position.symbol());
+    BigDecimal sl = request.sl() != null ? request.sl() : position.sl();
+    BigDecimal tp = request.tp() != null ? request.tp() : position.tp();
+    BigDecimal closePrice = book.priceToClose(position.side());
+    Refusal refusal = first(
+        OrderChecks.stopPrice(book.spec, sl, "sl"),
+        OrderChecks.stopPrice(book.spec, tp, "tp"));
+    if (refusal == null && sl.compareTo(position.sl()) == 0 && tp.compareTo(position.tp()) == 0) {
+      refusal = new Refusal(Retcode.NO_CHANGES, "sl and tp are already " + position.sl().toPlainString() + " and "
+          + position.tp().toPlainString());
+    }
+    if (refusal == null) {
+      refusal = first(
+          OrderChecks.frozenPosition(book.spec, position.ticket(), position.side(), position.sl(), position.tp(),
+              closePrice),
+          OrderChecks.stops(book.spec, position.side(), closePrice, sl, tp));
+    }
+    if (refusal != null) {
+      return refuse(book, refusal);
+    }
+    replacePosition(book, position, position.withStops(price(book, sl), price(book, tp), clock));
+    return new TradeResult(Retcode.DONE, 0, 0, position.ticket(), position.volume(), BigDecimal.ZERO, book.bid,
+        book.ask, "");
+  }
+
+  /** New price, stop-limit, SL, TP or expiration for a pending order; a null keeps the current value. */
+  private TradeResult modifyOrder(TradeRequest.ModifyOrder request) {
+    Order order = pendingOrders.get(request.order());
+    if (order == null) {
+      return refuse(null, new Refusal(Retcode.INVALID_ORDER, "no pending order " + request.order()));
+    }
+    SymbolBook book = books.get(order.symbol());
+    SymbolSpec spec = book.spec;
+    boolean stopLimit = order.type().kind() == OrderType.Kind.STOP_LIMIT;
+    BigDecimal price = request.price() != null ? request.price() : order.priceOpen();
+    BigDecimal newStopLimit = !stopLimit ? BigDecimal.ZERO
+        : request.stopLimit() != null ? request.stopLimit() : order.stopLimit();
+    BigDecimal sl = request.sl() != null ? request.sl() : order.sl();
+    BigDecimal tp = request.tp() != null ? request.tp() : order.tp();
+    Expiration expiration = request.expiration() == null ? order.expiration() : request.expiration();
+    Refusal refusal = first(
+        OrderChecks.price(spec, price, "price"),
+        stopLimit ? OrderChecks.price(spec, newStopLimit, "stopLimit") : null,
+        OrderChecks.stopPrice(spec, sl, "sl"),
+        OrderChecks.stopPrice(spec, tp, "tp"));
+    if (refusal == null && price.compareTo(order.priceOpen()) == 0 && newStopLimit.compareTo(order.stopLimit()) == 0
+        && sl.compareTo(order.sl()) == 0 && tp.compareTo(order.tp()) == 0 && expiration.equals(order.expiration())) {
+      refusal = new Refusal(Retcode.NO_CHANGES, "order " + order.ticket() + " already has these values");
+    }
+    if (refusal == null) {
+      BigDecimal entry = stopLimit ? newStopLimit : price;
+      refusal = first(
+          OrderChecks.frozenOrder(spec, order, book.bid, book.ask),
+          OrderChecks.pendingPrice(spec, order.type(), price, newStopLimit, book.bid, book.ask),
+          OrderChecks.stops(spec, order.type().side(), entry, sl, tp),
+          OrderChecks.expiration(expiration, clock));
+    }
+    if (refusal != null) {
+      return refuse(book, refusal);
+    }
+    removePending(book, order);
+    Order modified = new Order(order.ticket(), order.symbol(), order.type(), order.state(), order.volumeInitial(),
+        order.volumeCurrent(), price(book, price), price(book, newStopLimit), price(book, sl), price(book, tp),
+        expiration, 0, 0, order.reason(), order.magic(), order.comment(), order.timeSetup(), null, order.signalId());
+    addPending(book, modified);
+    return new TradeResult(Retcode.DONE, order.ticket(), 0, 0, order.volumeCurrent(), BigDecimal.ZERO, book.bid,
+        book.ask, "");
+  }
+
+  private TradeResult cancelOrder(long ticket, OrderState finalState) {
+    Order order = pendingOrders.get(ticket);
+    if (order == null) {
+      return refuse(null, new Refusal(Retcode.INVALID_ORDER, "no pending order " + ticket));
+    }
+    SymbolBook book = books.get(order.symbol());
+    if (finalState == OrderState.CANCELED && book.hasPrice) {
+      Refusal frozen = OrderChecks.frozenOrder(book.spec, order, book.bid, book.ask);
+      if (frozen != null) {
+        return refuse(book, frozen);
+      }
+    }
+    removePending(book, order);
+    outcome.order(order.withState(finalState, clock));
+    return new TradeResult(Retcode.DONE, order.ticket(), 0, 0, order.volumeCurrent(), BigDecimal.ZERO, book.bid,
+        book.ask, "");
+  }
+
+  // === the tick's slow paths ====================================================================
+
+  /**
+   * Fires what the price reached, in ticket order: a position's SL or TP closes it at the tick's
+   * price; a pending order fills at the tick's price (a stop-limit first becomes a limit order at its
+   * stop-limit price, filling on this tick only if the tick also reaches that). Repeats until
+   * nothing more fires, since a fill can open a position whose stop this tick already reaches.
+   */
+  private void fireTriggers(SymbolBook book) {
+    while (book.anyFires()) {
+      for (SymbolBook.Fired fired : book.takeFired()) {
+        begin();
+        OpenPosition position = positions.get(fired.ticket());
+        Order order = pendingOrders.get(fired.ticket());
+        if (position != null && fired.stop() != null) {
+          closeAt(book, position, position.volume(), book.priceToClose(position.side()), fired.stop(), null, "");
+        } else if (order != null) {
+          triggerOrder(book, order);
+        }
+        flush();
+      }
+    }
+  }
+
+  private void triggerOrder(SymbolBook book, Order order) {
+    removePending(book, order);
+    if (order.type().kind() == OrderType.Kind.STOP_LIMIT) {
+      OrderType limit = OrderType.of(order.type().side(), OrderType.Kind.LIMIT);
+      Order converted = new Order(order.ticket(), order.symbol(), limit, OrderState.PLACED, order.volumeInitial(),
+          order.volumeCurrent(), order.stopLimit(), order.stopLimit(), order.sl(), order.tp(), order.expiration(), 0,
+          0, order.reason(), order.magic(), order.comment(), order.timeSetup(), null, order.signalId());
+      addPending(book, converted);
+      return;
+    }
+    fill(book, order.type().side(), order.volumeCurrent(), order.sl(), order.tp(), order.magic(), order.comment(),
+        new Source(order.reason(), order.signalId()), order);
+  }
+
+  private void expireOrders() {
+    while (!expiries.isEmpty() && expiries.firstKey() <= clockMillis) {
+      for (long ticket : expiries.pollFirstEntry().getValue()) {
+        begin();
+        cancelOrder(ticket, OrderState.EXPIRED);
+        flush();
+      }
+    }
+    nextExpiry = expiries.isEmpty() ? NO_TIME : expiries.firstKey();
+  }
+
+  /**
+   * Swaps for every midnight the clock has passed: a weekday's rollover charges one day (three on the
+   * symbol's triple day), Saturday's and Sunday's none.
+   */
+  private void rollover() {
+    while (clockMillis >= nextRollover) {
+      Instant midnight = Instant.ofEpochMilli(nextRollover);
+      DayOfWeek endedDay = AccountClock.dayOf(midnight.minusMillis(1));
+      nextRollover = AccountClock.endOfDay(midnight).toEpochMilli();
+      if (positions.isEmpty() || endedDay == DayOfWeek.SATURDAY || endedDay == DayOfWeek.SUNDAY) {
+        continue;
+      }
+      begin();
+      for (OpenPosition position : List.copyOf(positions.values())) {
+        SymbolBook book = books.get(position.symbol());
+        int days = endedDay == book.spec.swapTripleDay() ? 3 : 1;
+        BigDecimal charge = swapCharge(book, position).multiply(BigDecimal.valueOf(days));
+        if (charge.signum() != 0) {
+          BigDecimal swap = position.swap().add(charge);
+          swapTotal = swapTotal.add(charge);
+          swapE8 = toE8(swapTotal);
+          OpenPosition charged = position.withSwap(swap);
+          positions.put(charged.ticket(), charged);
+          book.positions.put(charged.ticket(), charged);
+          outcome.position(charged);
+        }
+      }
+      flush();
+    }
+  }
+
+  private BigDecimal swapCharge(SymbolBook book, OpenPosition position) {
+    SymbolSpec spec = book.spec;
+    BigDecimal rate = position.side() == Side.BUY ? spec.swapLong() : spec.swapShort();
+    if (rate.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    if (spec.swapMode() == SwapMode.MONEY) {
+      return money(rate.multiply(position.volume()));
+    }
+    // Points per lot: the profit of a price move of that many points on the position's volume.
+    BigDecimal inProfitCurrency = book.profit(Side.BUY, position.volume(), BigDecimal.ZERO, rate.multiply(spec.point()));
+    return money(converter.toDeposit(inProfitCurrency, spec.currencyProfit()));
+  }
+
+  /**
+   * Margin call and stop-out (MT5): at or below the margin-call level the account is flagged; at or
+   * below the stop-out level the position with the largest loss is closed at the current price
+   * (reason SO), and again while the account stays at or below it.
+   */
+  private void checkMargin() {
+    boolean call = marginE8 > 0 && atOrBelow(marginCallScaled);
+    if (call != marginCall) {
+      marginCall = call;
+      begin();
+      outcome.touch();
+      flush();
+    }
+    while (marginE8 > 0 && atOrBelow(stopOutScaled) && !positions.isEmpty()) {
+      OpenPosition worst = positions.values().stream()
+          .min(Comparator.comparing((OpenPosition p) -> profitInDeposit(p)).thenComparing(OpenPosition::ticket))
+          .orElseThrow();
+      SymbolBook book = books.get(worst.symbol());
+      begin();
+      closeAt(book, worst, worst.volume(), book.priceToClose(worst.side()), DealReason.SO, null, "");
+      marginCall = marginE8 > 0 && atOrBelow(marginCallScaled);
+      flush();
+    }
+  }
+
+  /** PERCENT: equity / margin × 100 ≤ level; MONEY: equity ≤ level. Exact in 128 bits. */
+  private boolean atOrBelow(long levelScaled) {
+    long equity = equityE8();
+    if (settings.stopOutMode() == StopOutMode.MONEY) {
+      return equity <= levelScaled;
+    }
+    // level has 4 decimals: equity × 100 × 10^4 ≤ level × margin
+    return Fixed.compareProducts(equity, 1_000_000, levelScaled, marginE8) <= 0;
+  }
+
+  private long levelScaled(BigDecimal level) {
+    return settings.stopOutMode() == StopOutMode.MONEY ? toE8(level) : Fixed.scaled(level.setScale(4,
+        RoundingMode.HALF_UP), 4);
+  }
+
+  // === positions and valuation ==================================================================
+
+  private void openPosition(SymbolBook book, OpenPosition position) {
+    positions.put(position.ticket(), position);
+    book.addPosition(position);
+    outcome.position(position);
+  }
+
+  private void replacePosition(SymbolBook book, OpenPosition old, OpenPosition replacement) {
+    removeFromBook(book, old);
+    openPosition(book, replacement);
+  }
+
+  private void removeFromBook(SymbolBook book, OpenPosition position) {
+    positions.remove(position.ticket());
+    book.removePosition(position);
+  }
+
+  private void reducePosition(SymbolBook book, OpenPosition position, BigDecimal closed, BigDecimal swapRealized) {
+    BigDecimal remaining = position.volume().subtract(closed);
+    BigDecimal swap = position.swap().subtract(swapRealized);
+    releaseSwap(swapRealized);
+    replacePosition(book, position, new OpenPosition(position.ticket(), position.symbol(), position.side(), remaining,
+        book.units(remaining), position.priceOpen(), position.openScaled(), position.sl(), position.tp(), swap,
+        position.commission(), position.magic(), position.comment(), position.timeOpen(), clock));
+  }
+
+  private void closePositionEntirely(SymbolBook book, OpenPosition position, BigDecimal price) {
+    releaseSwap(position.swap());
+    removeFromBook(book, position);
+    outcome.closed(position, price);
+  }
+
+  /** Accrued swap leaves the open positions when a deal realizes it into the balance. */
+  private void releaseSwap(BigDecimal realized) {
+    swapTotal = swapTotal.subtract(realized);
+    swapE8 = toE8(swapTotal);
+  }
+
+  /** Profit of closing {@code volume} of the position at {@code price}, in the deposit currency, rounded. */
+  private BigDecimal realizedProfit(SymbolBook book, OpenPosition position, BigDecimal volume, BigDecimal price) {
+    BigDecimal inProfitCurrency = book.profit(position.side(), volume, position.priceOpen(), price);
+    return money(converter.toDeposit(inProfitCurrency, book.spec.currencyProfit()));
+  }
+
+  private BigDecimal profitInDeposit(OpenPosition position) {
+    SymbolBook book = books.get(position.symbol());
+    return realizedProfit(book, position, position.volume(), book.priceToClose(position.side()));
+  }
+
+  /** The part of a position's accrued swap that closing {@code volume} of it realizes. */
+  private BigDecimal swapShare(OpenPosition position, BigDecimal volume) {
+    if (volume.compareTo(position.volume()) == 0) {
+      return position.swap();
+    }
+    return money(position.swap().multiply(volume).divide(position.volume(), 10, RoundingMode.HALF_UP));
+  }
+
+  private BigDecimal commission(BigDecimal volume) {
+    return money(settings.commissionPerLot().multiply(volume)).negate();
+  }
+
+  /** Recomputes a book's margin after its positions changed, then its share of profit and margin. */
+  private void revalueAfterChange(SymbolBook book) {
+    BigDecimal margin = book.currentMargin(settings.leverage(), settings.policies().hedgedMargin());
+    book.marginInMarginCurrencyE8 = margin.movePointRight(Fixed.MONEY_SCALE).setScale(0, RoundingMode.HALF_UP)
+        .longValueExact();
+    revalueBook(book);
+  }
+
+  /** The books whose value depends on {@code changed}'s price: itself and those converting through it. */
+  private void revalue(SymbolBook changed) {
+    for (SymbolBook book : changed.dependents) {
+      if (!book.positions.isEmpty()) {
+        revalueBook(book);
+      }
+    }
+  }
+
+  private void revalueBook(SymbolBook book) {
+    long profit = 0;
+    long margin = 0;
+    if (!book.positions.isEmpty()) {
+      profit = converter.toDepositE8(book.profitInProfitCurrencyE8(), book.spec.currencyProfit());
+      margin = converter.toDepositE8(book.marginInMarginCurrencyE8, book.spec.currencyMargin());
+    }
+    profitE8 += profit - book.profitE8;
+    book.profitE8 = profit;
+    marginE8 += margin - book.marginE8;
+    book.marginE8 = margin;
+  }
+
+  private long equityE8() {
+    return balanceE8 + toE8(credit) + swapE8 + profitE8;
+  }
+
+  /** Tells each book which books a tick on it revalues: itself and those converting money through it. */
+  private static void linkDependents(Collection<SymbolBook> all, Converter converter) {
+    for (SymbolBook book : all) {
+      book.dependents.add(book);
+    }
+    for (SymbolBook book : all) {
+      Set<SymbolBook> pairs = new LinkedHashSet<>(converter.pairs(book.spec.currencyProfit()));
+      pairs.addAll(converter.pairs(book.spec.currencyMargin()));
+      for (SymbolBook pair : pairs) {
+        if (pair != book) {
+          pair.dependents.add(book);
+        }
+      }
+    }
+  }
+
+  // === money ====================================================================================
+
+  /** Books a deal: balance and realized P&L move by its profit, commission and swap. */
+  private void book(Deal deal) {
+    BigDecimal amount = deal.profit().add(deal.commission()).add(deal.swap());
+    balance = balance.add(amount);
+    balanceE8 = toE8(balance);
+    realizedPnl = realizedPnl.add(amount);
+    outcome.deal(deal);
+  }
+
+  private void balanceOperation(BigDecimal amount, String comment) {
+    BigDecimal rounded = money(amount);
+    balance = balance.add(rounded);
+    balanceE8 = toE8(balance);
+    Deal deal = new Deal(nextTicket++, 0, 0, "", DealType.BALANCE, DealEntry.IN, BigDecimal.ZERO, BigDecimal.ZERO,
+        rounded, BigDecimal.ZERO.setScale(moneyDigits), BigDecimal.ZERO.setScale(moneyDigits), DealReason.CLIENT, 0,
+        comment, clock, null);
+    outcome.deal(deal);
+  }
+
+  private BigDecimal money(BigDecimal amount) {
+    return amount.setScale(moneyDigits, RoundingMode.HALF_UP);
+  }
+
+  private static long toE8(BigDecimal amount) {
+    return amount.movePointRight(Fixed.MONEY_SCALE).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  private static int currencyDigits(String code) {
+    try {
+      int digits = Currency.getInstance(code).getDefaultFractionDigits();
+      return digits < 0 ? 2 : digits;
+    } catch (IllegalArgumentException notIso) {
+      return 2;
+    }
+  }
+
+  // === views ====================================================================================
+
+  private Position view(OpenPosition position) {
+    SymbolBook book = books.get(position.symbol());
+    BigDecimal current = book.priceToClose(position.side());
+    return new Position(position.ticket(), position.symbol(), position.side(), position.volume(),
+        book.display(position.priceOpen()), current, position.sl(), position.tp(),
+        realizedProfit(book, position, position.volume(), current), position.swap(), position.commission(),
+        position.magic(), position.comment(), position.timeOpen(), position.timeUpdate());
+  }
+
+  private Position closedView(OpenPosition position, BigDecimal closePrice) {
+    SymbolBook book = books.get(position.symbol());
+    return new Position(position.ticket(), position.symbol(), position.side(), BigDecimal.ZERO,
+        book.display(position.priceOpen()), closePrice, position.sl(), position.tp(),
+        BigDecimal.ZERO.setScale(moneyDigits), BigDecimal.ZERO.setScale(moneyDigits), position.commission(),
+        position.magic(), position.comment(), position.timeOpen(), clock);
+  }
+
+  /** A validated price with the symbol's digits (0 stays 0). */
+  private static BigDecimal price(SymbolBook book, BigDecimal price) {
+    return price.signum() == 0 ? BigDecimal.ZERO : price.setScale(book.spec.digits(), RoundingMode.UNNECESSARY);
+  }
+
+  /** A validated volume with the decimals of the volume step. */
+  private static BigDecimal volume(SymbolBook book, BigDecimal volume) {
+    return volume.setScale(book.volumeScale, RoundingMode.UNNECESSARY);
+  }
+
+  private TradeResult refuse(SymbolBook book, Refusal refusal) {
+    BigDecimal bid = book != null && book.hasPrice ? book.bid : BigDecimal.ZERO;
+    BigDecimal ask = book != null && book.hasPrice ? book.ask : BigDecimal.ZERO;
+    return TradeResult.refused(refusal.retcode(), refusal.comment(), bid, ask);
+  }
+
+  private static Refusal first(Refusal... refusals) {
+    for (Refusal refusal : refusals) {
+      if (refusal != null) {
+        return refusal;
+      }
+    }
+    return null;
+  }
+
+  private static String comment(String comment) {
+    if (comment == null) {
+      return "";
+    }
+    return comment.length() <= 64 ? comment : comment.substring(0, 64);
+  }
+
+  private static String stopComment(DealReason reason, BigDecimal price) {
+    return switch (reason) {
+      case SL -> "[sl " + price.toPlainString() + "]";
+      case TP -> "[tp " + price.toPlainString() + "]";
+      case SO -> "[so " + price.toPlainString() + "]";
+      case CLIENT, EXPERT -> "";
+    };
+  }
+
+  // === events ===================================================================================
+
+  private void begin() {
+    outcome = new Outcome();
+  }
+
+  /** Emits the operation's changes in MT5's order: deals, orders, account, positions. */
+  private void flush() {
+    Outcome done = outcome;
+    outcome = null;
+    if (done == null || !done.changed) {
+      return;
+    }
+    done.deals.forEach(d -> events.add(new AccountEvent.DealAdded(d)));
+    done.orders.values().forEach(o -> events.add(new AccountEvent.OrderChanged(o)));
+    events.add(new AccountEvent.AccountChanged(figures(), nextTicket));
+    for (Map.Entry<Long, OpenPosition> changed : done.positions.entrySet()) {
+      OpenPosition open = positions.get(changed.getKey());
+      events.add(new AccountEvent.PositionChanged(open != null ? view(open)
+          : closedView(changed.getValue(), done.closePrices.get(changed.getKey()))));
+    }
+  }
+
+  /** What one operation changed; flushed as events in the fixed order. */
+  private static final class Outcome {
+    final List<Deal> deals = new ArrayList<>();
+    final Map<Long, Order> orders = new LinkedHashMap<>();
+    final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
+    final Map<Long, BigDecimal> closePrices = new HashMap<>();
+    boolean changed;
+
+    void deal(Deal deal) {
+      deals.add(deal);
+      changed = true;
+    }
+
+    void order(Order order) {
+      orders.put(order.ticket(), order);
+      changed = true;
+    }
+
+    void position(OpenPosition position) {
+      positions.put(position.ticket(), position);
+      changed = true;
+    }
+
+    void closed(OpenPosition position, BigDecimal price) {
+      positions.put(position.ticket(), position);
+      closePrices.put(position.ticket(), price);
+      changed = true;
+    }
+
+    void touch() {
+      changed = true;
+    }
+  }
+}

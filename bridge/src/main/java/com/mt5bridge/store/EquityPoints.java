@@ -1,0 +1,32 @@
+package com.mt5bridge.store;
+
+import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountFigures;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which figures of a batch belong on the equity curve: those after a deal, and the periodic samples. */
+final class EquityPoints {
+
+  private EquityPoints() {}
+
+  static List<AccountFigures> of(List<AccountEvent> events) {
+    List<AccountFigures> points = new ArrayList<>();
+    boolean afterDeal = false;
+    for (AccountEvent event : events) {
+      switch (event) {
+        case AccountEvent.DealAdded ignored -> afterDeal = true;
+        case AccountEvent.AccountChanged changed -> {
+          if (afterDeal) {
+            points.add(changed.figures());
+          }
+          afterDeal = false;
+        }
+        case AccountEvent.EquitySampled sampled -> points.add(sampled.figures());
+        case AccountEvent.OrderChanged ignored -> { }
+        case AccountEvent.PositionChanged ignored -> { }
+      }
+    }
+    return points;
+  }
+}
