@@ -56,11 +56,17 @@ final class Converter {
     return result;
   }
 
-  /** The tick path's conversion of a 10^-8 amount; ArithmeticException on overflow. */
-  long toDepositE8(long amountE8, String currency) {
+  /** The steps converting {@code currency} to the deposit currency, for the tick path; empty if none. */
+  Step[] steps(String currency) {
+    return path(currency).map(list -> list.toArray(Step[]::new)).orElse(new Step[0]);
+  }
+
+  /** The tick path's conversion of a 10^-8 amount along precomputed steps; ArithmeticException on overflow. */
+  long toDepositE8(long amountE8, Step[] steps) {
     long result = amountE8;
-    for (Step step : path(currency).orElseThrow(() -> noPath(currency))) {
-      SymbolBook pair = step.pair();
+    for (int i = 0; i < steps.length; i++) {
+      SymbolBook pair = steps[i].pair();
+      Step step = steps[i];
       long numerator = switch (policy) {
         case MID -> Math.addExact(pair.bidScaled, pair.askScaled);
         case BID -> pair.bidScaled;

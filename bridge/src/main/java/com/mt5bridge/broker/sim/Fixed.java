@@ -36,16 +36,34 @@ final class Fixed {
     return value.movePointRight(scale).longValueExact();
   }
 
+  /**
+   * {@link #scaled} for quotes, the tick path's conversion: a quote has no more decimals than the
+   * scale (checked when the tick came in), so its unscaled value is widened by a power of ten.
+   */
+  static long scaledQuote(BigDecimal quote, int scale) {
+    int decimals = quote.scale();
+    if (decimals >= 0 && decimals <= scale && quote.precision() <= 18) {
+      long unscaled = quote.scaleByPowerOfTen(decimals).longValueExact();
+      return Math.multiplyExact(unscaled, pow10(scale - decimals));
+    }
+    return scaled(quote, scale);
+  }
+
   static BigDecimal decimal(long scaled, int scale) {
     return BigDecimal.valueOf(scaled, scale);
   }
 
-  /** {@code a × b / c}, rounded half-up, exact in 128 bits; ArithmeticException if the result does not fit. */
+  /**
+   * {@code a × b / c} rounded half-up, exact; ArithmeticException if the result does not fit. As
+   * (a / c) × b + (a % c) × b / c, so a large amount times a rate stays within a long.
+   */
   static long mulDiv(long a, long b, long c) {
-    long high = Math.multiplyHigh(a, b);
-    long low = a * b;
+    long quotient = a / c;
+    long remainder = a % c;
+    long high = Math.multiplyHigh(remainder, b);
+    long low = remainder * b;
     if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
-      return divideHalfUp(low, c);
+      return Math.addExact(Math.multiplyExact(quotient, b), divideHalfUp(low, c));
     }
     return BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(b))
         .divide(BigDecimal.valueOf(c), 0, RoundingMode.HALF_UP).longValueExact();

@@ -62,7 +62,10 @@ final class SymbolBook {
   private final BigDecimal profitFactor;
 
   /** The books a tick on this one revalues: itself, and those whose money converts through it. */
-  final List<SymbolBook> dependents = new ArrayList<>();
+  SymbolBook[] dependents = new SymbolBook[0];
+  /** How this book's profit and margin convert into the deposit currency. */
+  Converter.Step[] profitSteps = new Converter.Step[0];
+  Converter.Step[] marginSteps = new Converter.Step[0];
 
   // This book's share of the account's floating profit and margin, deposit currency, 10^-8.
   long profitE8;
@@ -98,8 +101,8 @@ final class SymbolBook {
   // --- prices ------------------------------------------------------------------------------------
 
   void setPrice(BigDecimal newBid, BigDecimal newAsk, Instant time) {
-    bidScaled = Fixed.scaled(newBid, priceScale);
-    askScaled = Fixed.scaled(newAsk, priceScale);
+    bidScaled = Fixed.scaledQuote(newBid, priceScale);
+    askScaled = Fixed.scaledQuote(newAsk, priceScale);
     bid = newBid;
     ask = newAsk;
     priceTime = time;

@@ -511,7 +511,7 @@ public final class VirtualBroker {
     } else {
       reducePosition(book, position, volume, swap);
     }
-    String text = comment == null || comment.isEmpty() ? stopComment(reason, price) : comment(comment);
+    String text = comment(comment);
     outcome.order(new Order(orderTicket, book.symbol(), OrderType.of(dealSide, OrderType.Kind.MARKET),
         OrderState.FILLED, volume, BigDecimal.ZERO, price, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
         Expiration.GTC, position.ticket(), 0, reason, position.magic(), text, clock, clock, signalId));
@@ -678,7 +678,9 @@ public final class VirtualBroker {
         OpenPosition position = positions.get(fired.ticket());
         Order order = pendingOrders.get(fired.ticket());
         if (position != null && fired.stop() != null) {
-          closeAt(book, position, position.volume(), book.priceToClose(position.side()), fired.stop(), null, "");
+          BigDecimal level = fired.stop() == DealReason.SL ? position.sl() : position.tp();
+          closeAt(book, position, position.volume(), book.priceToClose(position.side()), fired.stop(), null,
+              "[" + fired.stop().name().toLowerCase(java.util.Locale.ROOT) + " " + level.toPlainString() + "]");
         } else if (order != null) {
           triggerOrder(book, order);
         }
@@ -775,8 +777,9 @@ public final class VirtualBroker {
           .min(Comparator.comparing((OpenPosition p) -> profitInDeposit(p)).thenComparing(OpenPosition::ticket))
           .orElseThrow();
       SymbolBook book = books.get(worst.symbol());
+      String level = figures().marginLevel() == null ? "" : " " + figures().marginLevel().toPlainString() + "%";
       begin();
-      closeAt(book, worst, worst.volume(), book.priceToClose(worst.side()), DealReason.SO, null, "");
+      closeAt(book, worst, worst.volume(), book.priceToClose(worst.side()), DealReason.SO, null, "[so" + level + "]");
       marginCall = marginE8 > 0 && atOrBelow(marginCallScaled);
       flush();
     }
@@ -869,9 +872,10 @@ public final class VirtualBroker {
 
   /** The books whose value depends on {@code changed}'s price: itself and those converting through it. */
   private void revalue(SymbolBook changed) {
-    for (SymbolBook book : changed.dependents) {
-      if (!book.positions.isEmpty()) {
-        revalueBook(book);
+    SymbolBook[] affected = changed.dependents;
+    for (int i = 0; i < affected.length; i++) {
+      if (!affected[i].positions.isEmpty()) {
+        revalueBook(affected[i]);
       }
     }
   }
@@ -880,8 +884,8 @@ public final class VirtualBroker {
     long profit = 0;
     long margin = 0;
     if (!book.positions.isEmpty()) {
-      profit = converter.toDepositE8(book.profitInProfitCurrencyE8(), book.spec.currencyProfit());
-      margin = converter.toDepositE8(book.marginInMarginCurrencyE8, book.spec.currencyMargin());
+      profit = converter.toDepositE8(book.profitInProfitCurrencyE8(), book.profitSteps);
+      margin = converter.toDepositE8(book.marginInMarginCurrencyE8, book.marginSteps);
     }
     profitE8 += profit - book.profitE8;
     book.profitE8 = profit;
@@ -893,20 +897,25 @@ public final class VirtualBroker {
     return balanceE8 + toE8(credit) + swapE8 + profitE8;
   }
 
-  /** Tells each book which books a tick on it revalues: itself and those converting money through it. */
+  /**
+   * Precomputes, for the tick path, how each book's money converts into the deposit currency and
+   * which books a tick on it revalues: itself and those converting money through it.
+   */
   private static void linkDependents(Collection<SymbolBook> all, Converter converter) {
+    Map<SymbolBook, Set<SymbolBook>> dependents = new LinkedHashMap<>();
     for (SymbolBook book : all) {
-      book.dependents.add(book);
+      dependents.computeIfAbsent(book, k -> new LinkedHashSet<>()).add(book);
+      book.profitSteps = converter.steps(book.spec.currencyProfit());
+      book.marginSteps = converter.steps(book.spec.currencyMargin());
     }
     for (SymbolBook book : all) {
       Set<SymbolBook> pairs = new LinkedHashSet<>(converter.pairs(book.spec.currencyProfit()));
       pairs.addAll(converter.pairs(book.spec.currencyMargin()));
       for (SymbolBook pair : pairs) {
-        if (pair != book) {
-          pair.dependents.add(book);
-        }
+        dependents.get(pair).add(book);
       }
     }
+    dependents.forEach((book, affected) -> book.dependents = affected.toArray(SymbolBook[]::new));
   }
 
   // === money ====================================================================================
@@ -996,15 +1005,6 @@ public final class VirtualBroker {
       return "";
     }
     return comment.length() <= 64 ? comment : comment.substring(0, 64);
-  }
-
-  private static String stopComment(DealReason reason, BigDecimal price) {
-    return switch (reason) {
-      case SL -> "[sl " + price.toPlainString() + "]";
-      case TP -> "[tp " + price.toPlainString() + "]";
-      case SO -> "[so " + price.toPlainString() + "]";
-      case CLIENT, EXPERT -> "";
-    };
   }
 
   // === events ===================================================================================

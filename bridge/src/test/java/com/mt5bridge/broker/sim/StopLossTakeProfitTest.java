@@ -88,10 +88,10 @@ class StopLossTakeProfitTest {
   }
 
   @Test
-  void a_close_by_stop_loss_records_a_closing_order_with_the_reason() {
+  void a_close_by_stop_loss_records_a_closing_order_with_the_reason_and_the_level_in_the_comment() {
     account.buy("EURUSD", "1", "1.09900", "0");
 
-    account.tick("EURUSD", "1.09900", "1.09920");
+    account.tick("EURUSD", "1.09850", "1.09870");
 
     assertThat(account.order(account.lastDeal().order()).reason()).isEqualTo(DealReason.SL);
     assertThat(account.lastDeal().comment()).isEqualTo("[sl 1.09900]");
