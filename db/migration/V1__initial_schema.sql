@@ -3,6 +3,10 @@
 -- The same scripts generate the jOOQ classes at build time (DDLDatabase), so keep to SQL that both
 -- MariaDB 10.11 and jOOQ's parser understand.
 --
+-- The tables an account loop writes on every trade (positions, orders, trades, equity_snapshots)
+-- have no foreign keys: the journal writes them in one transaction with broker_state, and a key's
+-- check and shared lock on every row would halve the durable trade rate.
+--
 -- Conventions: every DATETIME holds UTC with millisecond precision; prices DECIMAL(24,10), volumes
 -- DECIMAL(20,8), money DECIMAL(24,8) (rounded by the application to the deposit currency's digits);
 -- sl/tp/stop_limit 0 means "none", as in MT5. Tickets are per account.
@@ -56,9 +60,10 @@ CREATE TABLE symbols (
   volume_step         DECIMAL(20,8)  NOT NULL,
   stops_level         INT            NOT NULL DEFAULT 0,
   freeze_level        INT            NOT NULL DEFAULT 0,
-  swap_mode           VARCHAR(16)    NOT NULL DEFAULT 'POINTS',
+  swap_mode           VARCHAR(16)    NOT NULL DEFAULT 'POINTS', -- POINTS | MONEY (deposit currency per lot)
   swap_long           DECIMAL(24,8)  NOT NULL DEFAULT 0,
   swap_short          DECIMAL(24,8)  NOT NULL DEFAULT 0,
+  swap_triple_day     VARCHAR(9)     NOT NULL DEFAULT 'WEDNESDAY',
   bid                 DECIMAL(24,10) NULL,
   ask                 DECIMAL(24,10) NULL,
   price_time          DATETIME(3)    NULL,
@@ -82,10 +87,8 @@ CREATE TABLE positions (
   comment             VARCHAR(64)    NOT NULL DEFAULT '',
   time_open           DATETIME(3)    NOT NULL,
   time_update         DATETIME(3)    NOT NULL,
-  PRIMARY KEY (account_id, ticket),
-  CONSTRAINT fk_positions_account FOREIGN KEY (account_id) REFERENCES broker_state (account_id) ON DELETE CASCADE
+  PRIMARY KEY (account_id, ticket)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_positions_symbol ON positions (account_id, symbol);
 
 -- Orders: pending ones (state PLACED) and history (FILLED, CANCELED, EXPIRED, REJECTED).
 CREATE TABLE orders (
@@ -110,11 +113,9 @@ CREATE TABLE orders (
   signal_id           VARCHAR(36)    NULL,
   time_setup          DATETIME(3)    NOT NULL,
   time_done           DATETIME(3)    NULL,
-  PRIMARY KEY (account_id, ticket),
-  CONSTRAINT fk_orders_account FOREIGN KEY (account_id) REFERENCES broker_state (account_id) ON DELETE CASCADE
+  PRIMARY KEY (account_id, ticket)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_orders_state ON orders (account_id, state);
-CREATE INDEX ix_orders_time ON orders (account_id, time_setup);
 
 -- Deals (MT5's name; the product card calls the table trades). Append-only: never updated.
 CREATE TABLE trades (
@@ -135,13 +136,12 @@ CREATE TABLE trades (
   comment             VARCHAR(64)    NOT NULL DEFAULT '',
   signal_id           VARCHAR(36)    NULL,
   time                DATETIME(3)    NOT NULL,
-  PRIMARY KEY (account_id, ticket),
-  CONSTRAINT fk_trades_account FOREIGN KEY (account_id) REFERENCES broker_state (account_id) ON DELETE CASCADE
+  PRIMARY KEY (account_id, ticket)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_trades_time ON trades (account_id, time, ticket);
-CREATE INDEX ix_trades_position ON trades (account_id, position_id);
 
--- The equity curve: after every deal, and at most once a second per account while positions are open.
+-- The equity curve: after every deal (deals at the same millisecond of account time give one point,
+-- the last), and at most once a second per account while positions are open.
 CREATE TABLE equity_snapshots (
   id                  BIGINT         NOT NULL AUTO_INCREMENT,
   account_id          VARCHAR(64)    NOT NULL,
@@ -149,8 +149,7 @@ CREATE TABLE equity_snapshots (
   balance             DECIMAL(24,8)  NOT NULL,
   equity              DECIMAL(24,8)  NOT NULL,
   margin              DECIMAL(24,8)  NOT NULL,
-  PRIMARY KEY (id),
-  CONSTRAINT fk_equity_snapshots_account FOREIGN KEY (account_id) REFERENCES broker_state (account_id) ON DELETE CASCADE
+  PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_equity_snapshots_time ON equity_snapshots (account_id, time);
 

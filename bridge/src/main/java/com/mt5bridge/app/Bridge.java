@@ -10,13 +10,19 @@ import com.mt5bridge.api.Json;
 import com.mt5bridge.api.JsonBodies;
 import com.mt5bridge.api.PriceRoutes;
 import com.mt5bridge.api.TradingRoutes;
+import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
 import com.mt5bridge.broker.TickHub;
+import com.mt5bridge.broker.TradeHistory;
+import com.mt5bridge.broker.sim.AccountLoop;
 import com.mt5bridge.broker.sim.SimBrokerFactory;
 import com.mt5bridge.broker.sim.VirtualBroker;
+import com.mt5bridge.store.AccountLoader;
 import com.mt5bridge.store.Database;
+import com.mt5bridge.store.DatabaseHistory;
+import com.mt5bridge.store.DatabaseJournal;
 import com.mt5bridge.store.DatabaseMonitor;
 import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.store.EmbeddedMariaDb;
@@ -64,8 +70,24 @@ public final class Bridge implements AutoCloseable {
       HealthHandler health = new HealthHandler(monitor::up, Map::of, Version.current(), clock);
 
       TickHub ticks = new TickHub();
-      InMemoryJournal journal = new InMemoryJournal();
-      SimBrokerFactory sim = new SimBrokerFactory(journal, Bridge::cannotRebuild, batch -> { }, clock);
+      AccountLoader loader = new AccountLoader(database.dsl());
+      AccountJournal journal;
+      TradeHistory history;
+      AccountLoop.Recovery recovery;
+      if (settings.persistence()) {
+        DatabaseJournal durable = new DatabaseJournal(database, monitor, clock, settings.journalWriters());
+        started.push(durable);
+        journal = durable;
+        history = new DatabaseHistory(database.dsl());
+        recovery = id -> VirtualBroker.restore(loader.load(id));
+      } else {
+        log.warn("BRIDGE_PERSISTENCE=off: accounts live in memory only and are lost when the bridge stops");
+        InMemoryJournal memory = new InMemoryJournal();
+        journal = memory;
+        history = memory;
+        recovery = Bridge::cannotRebuild;
+      }
+      SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, batch -> { }, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
       started.push(brokers);
 
@@ -74,7 +96,7 @@ public final class Bridge implements AutoCloseable {
         routes.before("/api/*", adminAuth);
         routes.before("/api/*", ctx -> requireReady(ready));
         routes.before("/api/*", new JsonBodies());
-        new AccountRoutes(brokers, journal).register(routes);
+        new AccountRoutes(brokers, history).register(routes);
         new TradingRoutes(brokers).register(routes);
         new PriceRoutes(ticks, json, clock).register(routes);
         new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
@@ -83,7 +105,10 @@ public final class Bridge implements AutoCloseable {
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
           .addKeyValue("version", Version.current()).log();
 
-      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, ready));
+      Runnable loadAccounts = settings.persistence()
+          ? () -> loader.accountIds().forEach(id -> brokers.add(sim.resume(recovery.rebuild(id))))
+          : () -> { };
+      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, loadAccounts, ready));
       return new Bridge(started, http, ready);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -133,12 +158,16 @@ public final class Bridge implements AutoCloseable {
     };
   }
 
-  /** Migrates once the database answers; until then the API says 503 and /health says DOWN. */
-  private static void finishStartup(Database database, CompletableFuture<Void> ready) {
+  /**
+   * Migrates and rebuilds every account once the database answers; until then the API says 503 and
+   * /health says DOWN.
+   */
+  private static void finishStartup(Database database, Runnable loadAccounts, CompletableFuture<Void> ready) {
     long attempt = 0;
     while (!ready.isDone()) {
       try {
         database.migrate();
+        loadAccounts.run();
         ready.complete(null);
         log.info("MT5 Bridge ready");
       } catch (RuntimeException e) {

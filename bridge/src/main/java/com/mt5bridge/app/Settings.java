@@ -19,13 +19,16 @@ public record Settings(
     int port,
     Path dataDir,
     DatabaseSettings database,
-    Optional<String> adminToken) {
+    Optional<String> adminToken,
+    boolean persistence,
+    int journalWriters) {
 
   static final List<String> KNOWN = List.of(
       "BRIDGE_HOST", "BRIDGE_PORT", "BRIDGE_DATA_DIR",
       "BRIDGE_DB_URL", "BRIDGE_DB_USER", "BRIDGE_DB_PASSWORD", "BRIDGE_DB_POOL_SIZE",
       "BRIDGE_EMBEDDED_DB", "BRIDGE_EMBEDDED_DB_PORT",
-      "BRIDGE_ADMIN_TOKEN", "BRIDGE_LOG_FORMAT", "BRIDGE_LOG_LEVEL");
+      "BRIDGE_ADMIN_TOKEN", "BRIDGE_LOG_FORMAT", "BRIDGE_LOG_LEVEL", "BRIDGE_PERSISTENCE",
+      "BRIDGE_JOURNAL_WRITERS");
 
   private static final Set<String> LOG_FORMATS = Set.of("text", "json");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -33,7 +36,7 @@ public record Settings(
   @Override
   public String toString() {
     return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
-        + ", adminToken=" + adminToken.map(t -> "***").orElse("(generated)") + "]";
+        + ", adminToken=" + adminToken.map(t -> "***").orElse("(generated)") + ", persistence=" + persistence + ", journalWriters=" + journalWriters + "]";
   }
 
   /** Reads the settings, or throws {@link ConfigException} naming the variable at fault. */
@@ -78,7 +81,9 @@ public record Settings(
     if (adminToken.isPresent() && adminToken.get().length() < 16) {
       throw new ConfigException("BRIDGE_ADMIN_TOKEN must be at least 16 characters long");
     }
-    return new Settings(host, port, dataDir, database, adminToken);
+    boolean persistence = e.oneOf("BRIDGE_PERSISTENCE", "on", Set.of("on", "off")).equals("on");
+    int journalWriters = e.integer("BRIDGE_JOURNAL_WRITERS", 2, 1, 64);
+    return new Settings(host, port, dataDir, database, adminToken, persistence, journalWriters);
   }
 
   private static void rejectUnknown(Map<String, String> env) {

@@ -21,6 +21,12 @@ public sealed interface AccountEvent {
   /** A point of the equity curve while positions are open (at most once a second of account time). */
   record EquitySampled(AccountFigures figures) implements AccountEvent {}
 
+  /**
+   * The latest prices of the symbols that moved since the account last wrote anything, so that a
+   * restart resumes with them. Only ever added to a batch that changes something else.
+   */
+  record PricesSeen(List<Tick> prices) implements AccountEvent {}
+
   /** The events of one account, in order. */
   record Batch(String account, List<AccountEvent> events) {}
 }

@@ -31,7 +31,7 @@ public final class RunningBridge implements AutoCloseable {
 
   public static RunningBridge start(String jdbcUrl, InstantSource clock) {
     Settings settings = new Settings("127.0.0.1", 0, dataDir(),
-        new DatabaseSettings.External(jdbcUrl, "root", "", 8), Optional.of(TOKEN));
+        new DatabaseSettings.External(jdbcUrl, "root", "", 8), Optional.of(TOKEN), true, 2);
     Bridge bridge = Bridge.start(settings, clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     if (!bridge.awaitReady(Duration.ofSeconds(30))) {
       bridge.close();

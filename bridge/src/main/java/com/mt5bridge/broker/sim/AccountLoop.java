@@ -64,7 +64,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
     this.journal = journal;
     this.recovery = recovery;
     this.listener = listener;
-    this.thread = Thread.ofVirtual().name("account-" + id).start(this::run);
+    this.thread = Thread.ofPlatform().name("account-" + id).daemon().start(this::run);
   }
 
   @Override
@@ -183,7 +183,12 @@ public final class AccountLoop implements Broker, AutoCloseable {
       }
     }
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).complete(answers.get(i));
+      // Completing a future runs whatever waits on it (writing an HTTP response, say): not on this thread.
+      Task task = batch.get(i);
+      Object answer = answers.get(i);
+      if (task.answer != null) {
+        Thread.startVirtualThread(() -> task.complete(answer));
+      }
     }
     if (!events.isEmpty()) {
       listener.accept(new AccountEvent.Batch(id, events));
@@ -191,7 +196,11 @@ public final class AccountLoop implements Broker, AutoCloseable {
   }
 
   private static void failAll(List<Task> batch, RuntimeException failure) {
-    batch.forEach(task -> task.fail(failure));
+    for (Task task : batch) {
+      if (task.answer != null) {
+        Thread.startVirtualThread(() -> task.fail(failure));
+      }
+    }
   }
 
   /** The equity curve: a point at most once a second of account time while positions are open. */
@@ -221,7 +230,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
   /** One request or tick; {@code answer} is null for ticks. */
   private static final class Task {
     final Function<VirtualBroker, ?> work;
-    private final CompletableFuture<?> answer;
+    final CompletableFuture<?> answer;
 
     Task(Function<VirtualBroker, ?> work, CompletableFuture<?> answer) {
       this.work = work;

@@ -42,6 +42,8 @@ final class SymbolBook {
   long askScaled;
   boolean hasPrice;
   Instant priceTime;
+  /** The price moved since the account last wrote anything. */
+  boolean priceDirty;
 
   final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
   final Map<Long, Order> orders = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.AccountSnapshot;
+import com.mt5bridge.broker.CurrencyDigits;
 import com.mt5bridge.broker.Deal;
 import com.mt5bridge.broker.DealEntry;
 import com.mt5bridge.broker.DealReason;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,15 +67,16 @@ public final class VirtualBroker {
   private final long marginCallScaled;
   private final long stopOutScaled;
 
-  private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
-  private final Map<Long, Order> pendingOrders = new LinkedHashMap<>();
+  // In ticket order, so that iteration (close-all, stop-out ties, snapshots) is the same after a rebuild.
+  private final Map<Long, OpenPosition> positions = new TreeMap<>();
+  private final Map<Long, Order> pendingOrders = new TreeMap<>();
   private final TreeMap<Long, LinkedHashSet<Long>> expiries = new TreeMap<>();
   private long nextExpiry = NO_TIME;
 
   private BigDecimal balance;
-  private BigDecimal credit = BigDecimal.ZERO;
-  private BigDecimal realizedPnl = BigDecimal.ZERO;
-  private BigDecimal swapTotal = BigDecimal.ZERO;
+  private BigDecimal credit;
+  private BigDecimal realizedPnl;
+  private BigDecimal swapTotal;
   private long balanceE8;
   private long swapE8;
   private long profitE8;
@@ -88,11 +89,12 @@ public final class VirtualBroker {
   private long nextTicket;
 
   private final List<AccountEvent> events = new ArrayList<>();
+  private final List<SymbolBook> dirtyPrices = new ArrayList<>();
   private Outcome outcome;
 
   private VirtualBroker(AccountSettings settings, Instant now, long nextTicket) {
     this.settings = settings;
-    this.moneyDigits = currencyDigits(settings.currency());
+    this.moneyDigits = CurrencyDigits.of(settings.currency());
     Map<String, SymbolBook> byName = new LinkedHashMap<>();
     for (SymbolSpec spec : settings.symbols()) {
       byName.put(spec.name(), new SymbolBook(spec));
@@ -103,10 +105,62 @@ public final class VirtualBroker {
     this.marginCallScaled = levelScaled(settings.marginCall());
     this.stopOutScaled = levelScaled(settings.stopOut());
     this.balance = BigDecimal.ZERO.setScale(moneyDigits);
+    this.credit = balance;
+    this.realizedPnl = balance;
+    this.swapTotal = balance;
     this.clock = now;
     this.clockMillis = now.toEpochMilli();
     this.nextRollover = AccountClock.endOfDay(now).toEpochMilli();
     this.nextTicket = nextTicket;
+  }
+
+  /**
+   * An account as committed, rebuilt: balances, positions, pending orders, last prices, clock and
+   * ticket counter, so that it carries on exactly where it stopped.
+   */
+  public static VirtualBroker restore(AccountState state) {
+    VirtualBroker broker = new VirtualBroker(state.settings(), state.clock(), state.nextTicket());
+    broker.begin();
+    broker.balance = broker.money(state.balance());
+    broker.balanceE8 = toE8(broker.balance);
+    broker.credit = broker.money(state.credit());
+    broker.realizedPnl = broker.money(state.realizedPnl());
+    for (Tick price : state.prices()) {
+      SymbolBook book = broker.books.get(price.symbol());
+      if (book != null) {
+        book.setPrice(quote(book, price.bid()), quote(book, price.ask()), price.time());
+      }
+    }
+    for (Position p : state.positions()) {
+      SymbolBook book = broker.books.get(p.symbol());
+      BigDecimal volume = volume(book, p.volume().stripTrailingZeros());
+      BigDecimal open = p.priceOpen().stripTrailingZeros();
+      OpenPosition position = new OpenPosition(p.ticket(), p.symbol(), p.type(), volume, book.units(volume), open,
+          book.scaled(open), price(book, p.sl()), price(book, p.tp()), broker.money(p.swap()),
+          broker.money(p.commission()), p.magic(), p.comment(), p.timeOpen(), p.timeUpdate());
+      broker.openPosition(book, position);
+      broker.swapTotal = broker.swapTotal.add(position.swap());
+    }
+    broker.swapE8 = toE8(broker.swapTotal);
+    for (Order o : state.orders()) {
+      SymbolBook book = broker.books.get(o.symbol());
+      broker.addPending(book, new Order(o.ticket(), o.symbol(), o.type(), OrderState.PLACED,
+          volume(book, o.volumeInitial().stripTrailingZeros()), volume(book, o.volumeCurrent().stripTrailingZeros()),
+          price(book, o.priceOpen()), price(book, o.stopLimit()), price(book, o.sl()), price(book, o.tp()),
+          o.expiration(), o.positionId(), o.positionById(), o.reason(), o.magic(), o.comment(), o.timeSetup(), null,
+          o.signalId()));
+    }
+    for (SymbolBook book : broker.books.values()) {
+      if (!book.positions.isEmpty()) {
+        broker.revalueAfterChange(book);
+      }
+      book.priceDirty = false;
+    }
+    broker.dirtyPrices.clear();
+    broker.marginCall = broker.marginE8 > 0 && broker.atOrBelow(broker.marginCallScaled);
+    broker.outcome = null;
+    broker.events.clear();
+    return broker;
   }
 
   /** A new account: its initial deposit is ticket 1, a BALANCE deal. */
@@ -142,10 +196,22 @@ public final class VirtualBroker {
     return !positions.isEmpty();
   }
 
-  /** Hands over (and forgets) the events recorded since the last call. */
+  /**
+   * Hands over (and forgets) the events recorded since the last call. When there are any, the
+   * prices that moved since the last hand-over come along, so that what is written carries them.
+   */
   public List<AccountEvent> drainEvents() {
     if (events.isEmpty()) {
       return List.of();
+    }
+    if (!dirtyPrices.isEmpty()) {
+      List<Tick> prices = new ArrayList<>(dirtyPrices.size());
+      for (SymbolBook book : dirtyPrices) {
+        prices.add(new Tick(book.symbol(), book.bid, book.ask, book.priceTime));
+        book.priceDirty = false;
+      }
+      dirtyPrices.clear();
+      events.add(new AccountEvent.PricesSeen(prices));
     }
     List<AccountEvent> drained = List.copyOf(events);
     events.clear();
@@ -233,6 +299,10 @@ public final class VirtualBroker {
       clock = tick.time();
     }
     book.setPrice(tick.bid(), tick.ask(), tick.time());
+    if (!book.priceDirty) {
+      book.priceDirty = true;
+      dirtyPrices.add(book);
+    }
     if (clockMillis >= nextRollover) {
       rollover();
     }
@@ -947,15 +1017,6 @@ public final class VirtualBroker {
     return amount.movePointRight(Fixed.MONEY_SCALE).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
-  private static int currencyDigits(String code) {
-    try {
-      int digits = Currency.getInstance(code).getDefaultFractionDigits();
-      return digits < 0 ? 2 : digits;
-    } catch (IllegalArgumentException notIso) {
-      return 2;
-    }
-  }
-
   // === views ====================================================================================
 
   private Position view(OpenPosition position) {
@@ -977,12 +1038,18 @@ public final class VirtualBroker {
 
   /** A validated price with the symbol's digits (0 stays 0). */
   private static BigDecimal price(SymbolBook book, BigDecimal price) {
-    return price.signum() == 0 ? BigDecimal.ZERO : price.setScale(book.spec.digits(), RoundingMode.UNNECESSARY);
+    return price.signum() == 0 ? BigDecimal.ZERO
+        : price.stripTrailingZeros().setScale(book.spec.digits(), RoundingMode.UNNECESSARY);
+  }
+
+  /** A stored quote back with the symbol's digits. */
+  private static BigDecimal quote(SymbolBook book, BigDecimal price) {
+    return price.stripTrailingZeros().setScale(book.spec.digits(), RoundingMode.UNNECESSARY);
   }
 
   /** A validated volume with the decimals of the volume step. */
   private static BigDecimal volume(SymbolBook book, BigDecimal volume) {
-    return volume.setScale(book.volumeScale, RoundingMode.UNNECESSARY);
+    return volume.stripTrailingZeros().setScale(book.volumeScale, RoundingMode.UNNECESSARY);
   }
 
   private TradeResult refuse(SymbolBook book, Refusal refusal) {

@@ -57,7 +57,22 @@ class EventOrderTest {
     assertThat(changed.nextTicket()).isEqualTo(4);
   }
 
+  @Test
+  void the_prices_seen_since_the_last_write_come_after_the_trade_for_the_journal() {
+    account.broker.drainEvents();
+    account.events.clear();
+
+    account.buy("EURUSD", "1");
+
+    AccountEvent last = account.events.get(account.events.size() - 1);
+    assertThat(last).isInstanceOf(AccountEvent.PricesSeen.class);
+    assertThat(((AccountEvent.PricesSeen) last).prices()).singleElement()
+        .satisfies(tick -> assertThat(tick.bid()).isEqualByComparingTo("1.10000"));
+  }
+
+  /** The trade's own events; the prices a write carries for the journal are left out. */
   private static List<String> kinds(List<AccountEvent> events) {
-    return events.stream().map(e -> e.getClass().getSimpleName()).toList();
+    return events.stream().filter(e -> !(e instanceof AccountEvent.PricesSeen))
+        .map(e -> e.getClass().getSimpleName()).toList();
   }
 }

@@ -1,0 +1,612 @@
+package com.mt5bridge.store;
+
+import static com.mt5bridge.store.schema.Tables.BROKER_STATE;
+import static com.mt5bridge.store.schema.Tables.EQUITY_SNAPSHOTS;
+import static com.mt5bridge.store.schema.Tables.ORDERS;
+import static com.mt5bridge.store.schema.Tables.POSITIONS;
+import static com.mt5bridge.store.schema.Tables.SYMBOLS;
+import static com.mt5bridge.store.schema.Tables.TRADES;
+import static org.jooq.impl.DSL.excluded;
+
+import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountExistsException;
+import com.mt5bridge.broker.AccountFigures;
+import com.mt5bridge.broker.AccountJournal;
+import com.mt5bridge.broker.AccountSettings;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.Deal;
+import com.mt5bridge.broker.Order;
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.store.schema.tables.records.BrokerStateRecord;
+import com.mt5bridge.store.schema.tables.records.EquitySnapshotsRecord;
+import com.mt5bridge.store.schema.tables.records.OrdersRecord;
+import com.mt5bridge.store.schema.tables.records.PositionsRecord;
+import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
+import com.mt5bridge.store.schema.tables.records.TradesRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/**
+ * Makes account events durable in MariaDB: each batch an account loop hands over is committed
+ * whole, together with the batches other accounts handed over meanwhile (group commit). Deals are appended to {@code trades}; orders and positions are
+ * upserted with their latest state in the batch (a closed position leaves {@code positions});
+ * {@code broker_state} takes the latest figures, the ticket counter and a new version; the equity
+ * curve gets a point after every deal and for each periodic sample; symbols keep their last price.
+ */
+public final class DatabaseJournal implements AccountJournal, AutoCloseable {
+
+  /** Most batches committed in one transaction. */
+  private static final int MAX_GROUP = 64;
+
+  private final DSLContext db;
+  private final DataSource dataSource;
+  private final DatabaseMonitor monitor;
+  private final InstantSource clock;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> writers = new ArrayList<>();
+  private volatile boolean running = true;
+
+  /** @param writers journal writer threads: transactions that can be in flight at once */
+  public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers) {
+    this.db = database.dsl();
+    this.dataSource = database.dataSource();
+    this.monitor = monitor;
+    this.clock = clock;
+    for (int i = 0; i < writers; i++) {
+      this.writers.add(Thread.ofPlatform().name("journal-writer-" + i).daemon().start(this::writeLoop));
+    }
+  }
+
+  @Override
+  public void create(AccountSettings settings, List<AccountEvent> opening) {
+    Instant now = clock.instant();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        DSLContext dsl = DSL.using(connection, db.dialect(), db.settings());
+        dsl.insertInto(BROKER_STATE).set(AccountRows.state(settings, now)).execute();
+        dsl.batchInsert(settings.symbols().stream().map(spec -> AccountRows.symbol(settings.id(), spec)).toList())
+            .execute();
+        Rows rows = new Rows();
+        rows.add(settings.id(), opening);
+        rows.write(new Statements(connection, new Templates(dsl)), clock);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (IntegrityConstraintViolationException e) {
+      throw new AccountExistsException(settings.id());
+    } catch (SQLException | DataAccessException e) {
+      if (sqlState(e).startsWith("23")) {
+        throw new AccountExistsException(settings.id());
+      }
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Hands the batch to the journal writers and waits until it is committed. Batches of several
+   * accounts that wait together are committed in one transaction (group commit across accounts);
+   * an account has at most one batch in flight, since its loop waits here.
+   */
+  @Override
+  public void commit(String account, List<AccountEvent> events) {
+    Pending pending = new Pending(account, events, new CompletableFuture<>());
+    if (!running) {
+      throw new BrokerUnavailableException("the journal is stopped");
+    }
+    queue.add(pending);
+    try {
+      pending.committed().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private record Pending(String account, List<AccountEvent> events, CompletableFuture<Void> committed) {}
+
+  /**
+   * A journal writer: takes what is waiting (up to a bound) and commits it as one transaction on
+   * its own connection, which stays in manual-commit mode. A deadlock with another writer rolls the
+   * whole group back, so the group is simply written again.
+   */
+  private void writeLoop() {
+    List<Pending> group = new ArrayList<>();
+    Session session = null;
+    while (running) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(group, MAX_GROUP - 1);
+      RuntimeException failure = null;
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        Session current = session;
+        try {
+          if (current == null) {
+            current = new Session(dataSource.getConnection(), db);
+            session = current;
+          }
+          current.write(group, clock);
+          failure = null;
+          break;
+        } catch (SQLException | DataAccessException e) {
+          failure = unavailable(e);
+          Connection broken = current == null ? null : current.connection;
+          rollbackQuietly(broken);
+          String state = sqlState(e);
+          boolean deadlock = state.startsWith("40");
+          if (!deadlock) {
+            closeQuietly(broken);
+            session = null;
+          }
+          // Nothing is committed before commit(): a deadlock, or a connection that died before the
+          // commit (the database restarted, say), is simply tried again. A failure in commit() is not:
+          // whether it landed is unknown, and the account is rebuilt from what did.
+          boolean reconnect = attempt == 1 && current != null && !current.committing && state.startsWith("08");
+          if (!deadlock && !reconnect) {
+            break;
+          }
+        } catch (RuntimeException e) {
+          rollbackQuietly(current == null ? null : current.connection);
+          failure = e;
+          break;
+        }
+      }
+      RuntimeException outcome = failure;
+      group.forEach(p -> {
+        if (outcome == null) {
+          p.committed().complete(null);
+        } else {
+          p.committed().completeExceptionally(outcome);
+        }
+      });
+      group.clear();
+    }
+    closeQuietly(session == null ? null : session.connection);
+  }
+
+  /**
+   * A writer's connection (in manual-commit mode) with the journal's statements prepared on it: jOOQ
+   * renders them once from the generated tables, and each group binds its rows to them. Binding
+   * through plain JDBC here is deliberate: jOOQ's per-value binding cost more than writing the rows.
+   */
+  private static final class Session {
+    final Connection connection;
+    final Statements statements;
+    boolean committing;
+
+    Session(Connection connection, DSLContext db) throws SQLException {
+      connection.setAutoCommit(false);
+      this.connection = connection;
+      this.statements = new Statements(connection, new Templates(db));
+    }
+
+    /** The group's rows, table by table: one bulk batch per statement, then one commit. */
+    void write(List<Pending> group, InstantSource clock) throws SQLException {
+      Rows rows = new Rows();
+      for (Pending pending : group) {
+        rows.add(pending.account(), pending.events());
+      }
+      committing = false;
+      rows.write(statements, clock);
+      committing = true;
+      connection.commit();
+      committing = false;
+    }
+  }
+
+  /** The templates prepared on one connection, each with the fields its placeholders stand for. */
+  private static final class Statements {
+    final Bound insertDeal;
+    final Bound upsertOrder;
+    final Bound deletePosition;
+    final Bound upsertPosition;
+    final Bound insertEquity;
+    final Bound updatePrice;
+    final Bound updateState;
+
+    Statements(Connection connection, Templates t) throws SQLException {
+      insertDeal = new Bound(connection, t.insertDeal, TRADES.fields());
+      upsertOrder = new Bound(connection, t.upsertOrder, ORDERS.fields());
+      deletePosition = new Bound(connection, t.deletePosition, POSITIONS.ACCOUNT_ID, POSITIONS.TICKET);
+      upsertPosition = new Bound(connection, t.upsertPosition, POSITIONS.fields());
+      insertEquity = new Bound(connection, t.insertEquity, t.equityColumns);
+      updatePrice = new Bound(connection, t.updatePrice, SYMBOLS.BID, SYMBOLS.ASK, SYMBOLS.PRICE_TIME,
+          SYMBOLS.ACCOUNT_ID, SYMBOLS.NAME);
+      updateState = new Bound(connection, t.updateState, t.stateColumns);
+    }
+  }
+
+  /** A prepared statement whose placeholders stand for {@code fields}, in order. */
+  private static final class Bound {
+    private final PreparedStatement statement;
+    private final org.jooq.Field<?>[] fields;
+    private int rows;
+
+    Bound(Connection connection, Query template, org.jooq.Field<?>... fields) throws SQLException {
+      this.statement = connection.prepareStatement(template.getSQL());
+      this.fields = fields;
+    }
+
+    /** Adds a row; values are the application's (Instant, BigDecimal...), converted by each field's converter. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void add(Object... values) throws SQLException {
+      for (int i = 0; i < fields.length; i++) {
+        Object value = values[i];
+        org.jooq.Converter converter = fields[i].getConverter();
+        Object column = value == null ? null : converter.to(value);
+        if (column == null) {
+          statement.setNull(i + 1, fields[i].getDataType().getSQLType());
+        } else {
+          statement.setObject(i + 1, column);
+        }
+      }
+      statement.addBatch();
+      rows++;
+    }
+
+    void add(org.jooq.Record record) throws SQLException {
+      Object[] values = new Object[record.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = record.get(i);
+      }
+      add(values);
+    }
+
+    void execute() throws SQLException {
+      if (rows > 0) {
+        statement.executeBatch();
+        rows = 0;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    writers.forEach(Thread::interrupt);
+    BrokerUnavailableException stopped = new BrokerUnavailableException("the journal is stopped");
+    queue.forEach(p -> p.committed().completeExceptionally(stopped));
+  }
+
+  private static String sqlState(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return "";
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // already gone
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone: the server rolls the transaction back itself
+    }
+  }
+
+  /**
+   * The rows a group of batches writes, table by table across accounts, so that a group costs a
+   * handful of statements whatever the number of accounts in it: one insert per append table, one
+   * upsert per state table, one delete, and a primary-key update of each account's broker_state.
+   */
+  private static final class Rows {
+    private record PositionKey(String account, long ticket) {}
+
+    private final List<TradesRecord> deals = new ArrayList<>();
+    private final Map<String, OrdersRecord> orders = new LinkedHashMap<>();
+    private final Map<String, PositionsRecord> openPositions = new LinkedHashMap<>();
+    private final Map<String, PositionKey> closedPositions = new LinkedHashMap<>();
+    private final List<EquitySnapshotsRecord> equity = new ArrayList<>();
+    private final Map<String, AccountEvent.AccountChanged> states = new LinkedHashMap<>();
+    private final Map<String, Tick> prices = new LinkedHashMap<>();
+
+    void add(String account, List<AccountEvent> events) {
+      for (AccountEvent event : events) {
+        switch (event) {
+          case AccountEvent.DealAdded added -> deals.add(AccountRows.deal(account, added.deal()));
+          case AccountEvent.OrderChanged changed ->
+              orders.put(account + "/" + changed.order().ticket(), AccountRows.order(account, changed.order()));
+          case AccountEvent.PositionChanged changed -> position(account, changed.position());
+          case AccountEvent.AccountChanged changed -> states.put(account, changed);
+          case AccountEvent.PricesSeen seen -> seen.prices().forEach(t -> prices.put(account + "/" + t.symbol(), t));
+          case AccountEvent.EquitySampled ignored -> { }
+        }
+      }
+      EquityPoints.of(events).forEach(figures -> equity.add(AccountRows.equity(account, figures)));
+    }
+
+    private void position(String account, Position position) {
+      String key = account + "/" + position.ticket();
+      if (position.volume().signum() == 0) {
+        openPositions.remove(key);
+        closedPositions.put(key, new PositionKey(account, position.ticket()));
+      } else {
+        closedPositions.remove(key);
+        openPositions.put(key, AccountRows.position(account, position));
+      }
+    }
+
+    /** Writes the rows through the session's prepared statements, table by table. */
+    void write(Statements st, InstantSource clock) throws SQLException {
+      for (TradesRecord deal : deals) {
+        st.insertDeal.add(deal);
+      }
+      st.insertDeal.execute();
+      for (OrdersRecord order : orders.values()) {
+        st.upsertOrder.add(order);
+      }
+      st.upsertOrder.execute();
+      for (PositionKey key : closedPositions.values()) {
+        st.deletePosition.add(key.account(), key.ticket());
+      }
+      st.deletePosition.execute();
+      for (PositionsRecord position : openPositions.values()) {
+        st.upsertPosition.add(position);
+      }
+      st.upsertPosition.execute();
+      for (EquitySnapshotsRecord r : equity) {
+        st.insertEquity.add(r.getAccountId(), r.getTime(), r.getBalance(), r.getEquity(), r.getMargin());
+      }
+      st.insertEquity.execute();
+      for (Map.Entry<String, Tick> entry : prices.entrySet()) {
+        Tick price = entry.getValue();
+        String key = entry.getKey();
+        st.updatePrice.add(price.bid(), price.ask(), price.time(), key.substring(0, key.lastIndexOf('/')),
+            price.symbol());
+      }
+      st.updatePrice.execute();
+      Instant now = clock.instant();
+      for (Map.Entry<String, AccountEvent.AccountChanged> entry : states.entrySet()) {
+        AccountFigures f = entry.getValue().figures();
+        st.updateState.add(f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
+            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey());
+      }
+      st.updateState.execute();
+    }
+
+  }
+
+  /** The journal's statements with placeholders, to which each group binds its rows. */
+  private static final class Templates {
+    final org.jooq.Field<?>[] equityColumns = {EQUITY_SNAPSHOTS.ACCOUNT_ID, EQUITY_SNAPSHOTS.TIME,
+        EQUITY_SNAPSHOTS.BALANCE, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.MARGIN};
+    final org.jooq.Field<?>[] stateColumns = {BROKER_STATE.BALANCE, BROKER_STATE.CREDIT, BROKER_STATE.EQUITY,
+        BROKER_STATE.PROFIT, BROKER_STATE.MARGIN, BROKER_STATE.FREE_MARGIN, BROKER_STATE.MARGIN_LEVEL,
+        BROKER_STATE.REALIZED_PNL, BROKER_STATE.ACCOUNT_TIME, BROKER_STATE.NEXT_TICKET, BROKER_STATE.UPDATED_AT,
+        BROKER_STATE.ACCOUNT_ID};
+    final Query insertDeal;
+    final Query upsertOrder;
+    final Query deletePosition;
+    final Query upsertPosition;
+    final Query insertEquity;
+    final Query updatePrice;
+    final Query updateState;
+
+    Templates(DSLContext dsl) {
+      insertDeal = insert(dsl, TRADES, TRADES.fields());
+      upsertOrder = insert(dsl, ORDERS, ORDERS.fields()).onDuplicateKeyUpdate()
+          .set(ORDERS.TYPE, excluded(ORDERS.TYPE))
+          .set(ORDERS.STATE, excluded(ORDERS.STATE))
+          .set(ORDERS.VOLUME_CURRENT, excluded(ORDERS.VOLUME_CURRENT))
+          .set(ORDERS.PRICE_OPEN, excluded(ORDERS.PRICE_OPEN))
+          .set(ORDERS.STOP_LIMIT, excluded(ORDERS.STOP_LIMIT))
+          .set(ORDERS.SL, excluded(ORDERS.SL))
+          .set(ORDERS.TP, excluded(ORDERS.TP))
+          .set(ORDERS.EXPIRATION_TYPE, excluded(ORDERS.EXPIRATION_TYPE))
+          .set(ORDERS.EXPIRATION_TIME, excluded(ORDERS.EXPIRATION_TIME))
+          .set(ORDERS.POSITION_ID, excluded(ORDERS.POSITION_ID))
+          .set(ORDERS.TIME_DONE, excluded(ORDERS.TIME_DONE));
+      deletePosition = dsl.deleteFrom(POSITIONS)
+          .where(POSITIONS.ACCOUNT_ID.eq((String) null), POSITIONS.TICKET.eq((Long) null));
+      upsertPosition = insert(dsl, POSITIONS, POSITIONS.fields()).onDuplicateKeyUpdate()
+          .set(POSITIONS.TYPE, excluded(POSITIONS.TYPE))
+          .set(POSITIONS.VOLUME, excluded(POSITIONS.VOLUME))
+          .set(POSITIONS.PRICE_OPEN, excluded(POSITIONS.PRICE_OPEN))
+          .set(POSITIONS.SL, excluded(POSITIONS.SL))
+          .set(POSITIONS.TP, excluded(POSITIONS.TP))
+          .set(POSITIONS.SWAP, excluded(POSITIONS.SWAP))
+          .set(POSITIONS.COMMISSION, excluded(POSITIONS.COMMISSION))
+          .set(POSITIONS.TIME_UPDATE, excluded(POSITIONS.TIME_UPDATE));
+      insertEquity = insert(dsl, EQUITY_SNAPSHOTS, equityColumns);
+      updatePrice = dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
+          .set(SYMBOLS.ASK, (java.math.BigDecimal) null).set(SYMBOLS.PRICE_TIME, (Instant) null)
+          .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null));
+      updateState = dsl.update(BROKER_STATE)
+          .set(BROKER_STATE.BALANCE, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.CREDIT, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.EQUITY, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.PROFIT, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.MARGIN, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.FREE_MARGIN, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.MARGIN_LEVEL, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.REALIZED_PNL, (java.math.BigDecimal) null)
+          .set(BROKER_STATE.ACCOUNT_TIME, (Instant) null)
+          .set(BROKER_STATE.NEXT_TICKET, (Long) null)
+          .set(BROKER_STATE.UPDATED_AT, (Instant) null)
+          .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
+          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null));
+    }
+
+    /** {@code INSERT INTO table (columns) VALUES (?, ...)}: the template a batch binds rows to. */
+    private static <R extends org.jooq.Record> org.jooq.InsertValuesStepN<R> insert(DSLContext dsl,
+        org.jooq.Table<R> table, org.jooq.Field<?>[] columns) {
+      return dsl.insertInto(table, columns).values(java.util.Collections.nCopies(columns.length, null));
+    }
+  }
+
+  private BrokerUnavailableException unavailable(Exception e) {
+    monitor.reportFailure(e);
+    return new BrokerUnavailableException("the database did not take the change; nothing was done");
+  }
+
+  /** Rows of the account tables, from the broker's records. */
+  static final class AccountRows {
+
+    private AccountRows() {}
+
+    static BrokerStateRecord state(AccountSettings s, Instant now) {
+      BrokerStateRecord r = new BrokerStateRecord();
+      r.setAccountId(s.id());
+      r.setMode(s.mode().name());
+      r.setMarginMode(s.marginMode().name());
+      r.setCurrency(s.currency());
+      r.setLeverage(s.leverage());
+      r.setLogin(s.login());
+      r.setStopOutMode(s.stopOutMode().name());
+      r.setMarginCallLevel(s.marginCall());
+      r.setStopOutLevel(s.stopOut());
+      r.setCommissionPerLot(s.commissionPerLot());
+      r.setOptions(Policies.write(s.policies()));
+      r.setBalance(java.math.BigDecimal.ZERO);
+      r.setEquity(java.math.BigDecimal.ZERO);
+      r.setFreeMargin(java.math.BigDecimal.ZERO);
+      r.setNextTicket(1L);
+      r.setVersion(0L);
+      r.setCreatedAt(now);
+      r.setUpdatedAt(now);
+      return r;
+    }
+
+    static SymbolsRecord symbol(String account, SymbolSpec s) {
+      SymbolsRecord r = new SymbolsRecord();
+      r.setAccountId(account);
+      r.setName(s.name());
+      r.setDigits(s.digits());
+      r.setContractSize(s.contractSize());
+      r.setCalcMode(s.calcMode().name());
+      r.setMarginRate(s.marginRate());
+      r.setInitialMargin(s.initialMargin());
+      r.setTickSize(s.tickSize());
+      r.setTickValue(s.tickValue());
+      r.setCurrencyBase(s.currencyBase());
+      r.setCurrencyProfit(s.currencyProfit());
+      r.setCurrencyMargin(s.currencyMargin());
+      r.setVolumeMin(s.volumeMin());
+      r.setVolumeMax(s.volumeMax());
+      r.setVolumeStep(s.volumeStep());
+      r.setStopsLevel(s.stopsLevel());
+      r.setFreezeLevel(s.freezeLevel());
+      r.setSwapMode(s.swapMode().name());
+      r.setSwapTripleDay(s.swapTripleDay().name());
+      r.setSwapLong(s.swapLong());
+      r.setSwapShort(s.swapShort());
+      return r;
+    }
+
+    static TradesRecord deal(String account, Deal d) {
+      TradesRecord r = new TradesRecord();
+      r.setAccountId(account);
+      r.setTicket(d.ticket());
+      r.setOrderTicket(d.order());
+      r.setPositionId(d.position());
+      r.setSymbol(d.symbol());
+      r.setType(d.type().name());
+      r.setEntry(d.entry().name());
+      r.setVolume(d.volume());
+      r.setPrice(d.price());
+      r.setProfit(d.profit());
+      r.setCommission(d.commission());
+      r.setSwap(d.swap());
+      r.setReason(d.reason().name());
+      r.setMagic(d.magic());
+      r.setComment(d.comment());
+      r.setSignalId(d.signalId());
+      r.setTime(d.time());
+      return r;
+    }
+
+    static OrdersRecord order(String account, Order o) {
+      OrdersRecord r = new OrdersRecord();
+      r.setAccountId(account);
+      r.setTicket(o.ticket());
+      r.setSymbol(o.symbol());
+      r.setType(o.type().name());
+      r.setState(o.state().name());
+      r.setVolumeInitial(o.volumeInitial());
+      r.setVolumeCurrent(o.volumeCurrent());
+      r.setPriceOpen(o.priceOpen());
+      r.setStopLimit(o.stopLimit());
+      r.setSl(o.sl());
+      r.setTp(o.tp());
+      r.setExpirationType(o.expiration().type().name());
+      r.setExpirationTime(o.expiration().time());
+      r.setPositionId(o.positionId());
+      r.setPositionById(o.positionById());
+      r.setReason(o.reason().name());
+      r.setMagic(o.magic());
+      r.setComment(o.comment());
+      r.setSignalId(o.signalId());
+      r.setTimeSetup(o.timeSetup());
+      r.setTimeDone(o.timeDone());
+      return r;
+    }
+
+    static PositionsRecord position(String account, Position p) {
+      PositionsRecord r = new PositionsRecord();
+      r.setAccountId(account);
+      r.setTicket(p.ticket());
+      r.setSymbol(p.symbol());
+      r.setType(p.type().name());
+      r.setVolume(p.volume());
+      r.setPriceOpen(p.priceOpen());
+      r.setSl(p.sl());
+      r.setTp(p.tp());
+      r.setSwap(p.swap());
+      r.setCommission(p.commission());
+      r.setMagic(p.magic());
+      r.setComment(p.comment());
+      r.setTimeOpen(p.timeOpen());
+      r.setTimeUpdate(p.timeUpdate());
+      return r;
+    }
+
+    static EquitySnapshotsRecord equity(String account, AccountFigures f) {
+      EquitySnapshotsRecord r = new EquitySnapshotsRecord();
+      r.setAccountId(account);
+      r.setTime(f.time());
+      r.setBalance(f.balance());
+      r.setEquity(f.equity());
+      r.setMargin(f.margin());
+      return r;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package com.mt5bridge.api;
+
+import static com.mt5bridge.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.OwnedMariaDb;
+import com.mt5bridge.testing.RunningBridge;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The database goes away under a running bridge: trading answers 503 and changes nothing, health
+ * says DOWN, and when the server returns the bridge carries on by itself from what was committed.
+ */
+class DatabaseOutageTest {
+
+  private static OwnedMariaDb mariadb;
+  private static RunningBridge bridge;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    mariadb = new OwnedMariaDb();
+    bridge = RunningBridge.start(mariadb.jdbcUrl("bridge"));
+    http = bridge.http();
+  }
+
+  @AfterAll
+  static void stop() {
+    bridge.close();
+    mariadb.close();
+  }
+
+  @Test
+  void trading_during_an_outage_is_503_and_nothing_of_it_survives_the_recovery() {
+    assertThat(http.post("/api/broker/create", Map.of("id", "outage", "balance", 10000)).status()).isEqualTo(201);
+    assertThat(http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}").status())
+        .isEqualTo(200);
+    JsonNode before = http.post("/api/broker/outage/buy", Map.of("symbol", "EURUSD", "volume", 1)).json();
+    assertThat(before.path("retcodeName").asString()).isEqualTo("DONE");
+
+    mariadb.stop();
+    Http.Response during = http.post("/api/broker/outage/buy", Map.of("symbol", "EURUSD", "volume", 2));
+    assertThat(during.status()).isEqualTo(503);
+    assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
+        .isEqualTo("DOWN"));
+    assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(503);
+
+    mariadb.start();
+    eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(200));
+    JsonNode state = http.get("/api/broker/outage/state").json();
+    assertThat(state.path("positions")).hasSize(1);
+    assertThat(state.path("positions").get(0).path("ticket").asLong()).isEqualTo(before.path("position").asLong());
+    JsonNode after = http.post("/api/broker/outage/buy", Map.of("symbol", "EURUSD", "volume", 0.5)).json();
+    assertThat(after.path("retcodeName").asString()).isEqualTo("DONE");
+    // The refused trade's tickets were never committed, so the next trade takes them.
+    assertThat(after.path("order").asLong()).isEqualTo(before.path("deal").asLong() + 1);
+    assertThat(http.get("/api/broker/outage/trades").json()).hasSize(3);
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
+        .isEqualTo("UP"));
+  }
+}

@@ -1,0 +1,72 @@
+package com.mt5bridge.bench;
+
+import com.mt5bridge.app.Main;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The bridge in its own JVM, as users run it (default JVM options), so the load driver does not share it. */
+final class BridgeProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private BridgeProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static BridgeProcess start(Map<String, String> settings) throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName());
+    builder.environment().keySet().removeIf(k -> k.startsWith("BRIDGE_"));
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("BRIDGE_PORT", String.valueOf(port));
+    env.put("BRIDGE_DATA_DIR", "target/bench-data");
+    env.put("BRIDGE_LOG_LEVEL", "WARN");
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+        Path.of("target", "bench-bridge.log").toFile()));
+    BridgeProcess bridge = new BridgeProcess(builder.start(), port);
+    bridge.awaitReady(settings.get("BRIDGE_ADMIN_TOKEN"));
+    return bridge;
+  }
+
+  int port() {
+    return port;
+  }
+
+  private void awaitReady(String token) throws InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/broker/all"))
+        .header("Authorization", "Bearer " + token).build();
+    for (int attempt = 0; attempt < 600; attempt++) {
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the bridge did not start; see target/bench-bridge.log");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}

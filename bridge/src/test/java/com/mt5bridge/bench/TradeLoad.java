@@ -1,0 +1,121 @@
+package com.mt5bridge.bench;
+
+import java.net.http.HttpRequest;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLongArray;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The durable trading path under load: HTTP market orders against the bridge, each answered only
+ * after its deal, order, position and balance are committed in MariaDB; then the same with
+ * persistence turned off, to show the price of durability.
+ */
+@Command(name = "trade-load", mixinStandardHelpOptions = true,
+    description = "Market orders over HTTP, durable and in memory, at several concurrencies.")
+public final class TradeLoad implements Callable<Integer> {
+
+  private static final String TOKEN = "bench-admin-token-0123456789";
+
+  @Option(names = "--server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+      description = "MariaDB server (a fresh database is created and dropped)")
+  String server;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "closed-loop concurrencies")
+  List<Integer> clients;
+
+  @Option(names = "--accounts", defaultValue = "8", description = "accounts the clients spread over")
+  int accounts;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
+  int seconds;
+
+  @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's orders per second")
+  int rate;
+
+  @Option(names = "--writers", defaultValue = "2", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
+  int writers;
+
+  @Option(names = "--persistence", split = ",", defaultValue = "on,off", description = "on, off or both")
+  List<String> persistence;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TradeLoad()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    System.out.println("| run | orders | p50 | p99 | max | errors |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (String mode : persistence) {
+      boolean durable = mode.equals("on");
+      String database = "bench_trade_" + System.currentTimeMillis();
+      execute("CREATE DATABASE " + database);
+      try (BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", server + database,
+          "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode, "BRIDGE_JOURNAL_WRITERS", String.valueOf(writers),
+          "BRIDGE_DB_POOL_SIZE", "16"))) {
+        run(bridge.port(), durable ? "durable" : "in memory");
+      } finally {
+        execute("DROP DATABASE " + database);
+      }
+    }
+    return 0;
+  }
+
+  private void run(int port, String label) throws Exception {
+    Load load = new Load();
+    String base = "http://127.0.0.1:" + port;
+    for (int a = 0; a < accounts; a++) {
+      load.send(Load.post(base + "/api/broker/create", TOKEN, "application/json",
+          "{\"id\":\"load-" + a + "\",\"marginMode\":\"NETTING\",\"balance\":1000000000}"));
+    }
+    load.send(Load.post(base + "/api/ticks", TOKEN, "application/json",
+        "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}"));
+    // Each client alternates buy and sell on its account: positions open and close, nothing piles up.
+    AtomicLongArray sent = new AtomicLongArray(1024);
+    java.util.function.IntFunction<HttpRequest> order = client -> {
+      long n = sent.getAndIncrement(client % 1024);
+      String side = n % 2 == 0 ? "buy" : "sell";
+      return Load.post(base + "/api/broker/load-" + (client % accounts) + "/" + side, TOKEN, "application/json",
+          "{\"symbol\":\"EURUSD\",\"volume\":0.01}");
+    };
+    load.closedLoop("warm-up", 8, Duration.ofSeconds(5), order);
+    for (int c : clients) {
+      Load.Result result = Wrk.available()
+          ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, seconds, wrkScript())
+          : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(seconds), order);
+      System.out.println(result.row());
+    }
+    System.out.println(PacedHttp.run(label + ", fixed " + rate + "/s", port, TOKEN, rate, Duration.ofSeconds(seconds),
+        64, i -> new PacedHttp.Request("/api/broker/load-" + (i % accounts) + "/" + ((i / accounts) % 2 == 0 ? "buy" : "sell"),
+            "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}")).row());
+  }
+
+  /** Each wrk connection's requests: spread over the accounts, buy and sell in turn on each. */
+  private String wrkScript() {
+    return """
+        local accounts = %d
+        local n = 0
+        request = function()
+          n = n + 1
+          local account = n %% accounts
+          local side = (math.floor(n / accounts) %% 2 == 0) and "buy" or "sell"
+          return wrk.format("POST", "/api/broker/load-" .. account .. "/" .. side,
+            {["Content-Type"] = "application/json", ["Authorization"] = "Bearer %s"},
+            '{"symbol":"EURUSD","volume":0.01}')
+        end
+        """.formatted(accounts, TOKEN);
+  }
+
+  private void execute(String sql) throws Exception {
+    try (var connection = DriverManager.getConnection(server, "root", "");
+         var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package com.mt5bridge.store;
+
+import static com.mt5bridge.store.schema.Tables.BROKER_STATE;
+import static com.mt5bridge.store.schema.Tables.EQUITY_SNAPSHOTS;
+import static com.mt5bridge.store.schema.Tables.ORDERS;
+import static com.mt5bridge.store.schema.Tables.POSITIONS;
+import static com.mt5bridge.store.schema.Tables.SYMBOLS;
+import static com.mt5bridge.store.schema.Tables.TRADES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mt5bridge.broker.AccountExistsException;
+import com.mt5bridge.broker.MarginMode;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.testing.TestDatabase;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.UUID;
+import org.jooq.Table;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DatabaseJournalTest {
+
+  @RegisterExtension
+  static final TestDatabase db = new TestDatabase();
+
+  private DatabaseJournal journal;
+  private String id;
+
+  @BeforeEach
+  void setUp() {
+    journal = new DatabaseJournal(db.database(), new DatabaseMonitor(db.database(), Duration.ofHours(1)),
+        InstantSource.system(), 1);
+    id = "j-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void a_new_account_stores_its_state_its_symbols_and_its_deposit_deal() {
+    new JournaledAccount(id, MarginMode.HEDGING, journal);
+
+    var state = db.dsl().selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id)).fetchOne();
+    assertThat(state.getBalance()).isEqualByComparingTo("10000");
+    assertThat(state.getNextTicket()).isEqualTo(2);
+    assertThat(state.getMarginMode()).isEqualTo("HEDGING");
+    assertThat(count(SYMBOLS)).isEqualTo(10);
+    var deposit = db.dsl().selectFrom(TRADES).where(TRADES.ACCOUNT_ID.eq(id)).fetchOne();
+    assertThat(deposit.getType()).isEqualTo("BALANCE");
+    assertThat(deposit.getProfit()).isEqualByComparingTo("10000");
+  }
+
+  @Test
+  void creating_an_existing_account_again_is_refused() {
+    new JournaledAccount(id, MarginMode.HEDGING, journal);
+
+    assertThatThrownBy(() -> new JournaledAccount(id, MarginMode.HEDGING, journal))
+        .isInstanceOf(AccountExistsException.class);
+  }
+
+  @Test
+  void a_trade_writes_its_deal_order_position_state_and_an_equity_point_together() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+
+    long ticket = account.market(OrderType.BUY, "EURUSD", "1", "1.09000", "1.12000").position();
+
+    var position = db.dsl().selectFrom(POSITIONS).where(POSITIONS.ACCOUNT_ID.eq(id)).fetchOne();
+    assertThat(position.getTicket()).isEqualTo(ticket);
+    assertThat(position.getPriceOpen()).isEqualByComparingTo("1.10020");
+    assertThat(position.getSl()).isEqualByComparingTo("1.09000");
+    assertThat(position.getCommission()).isEqualByComparingTo("-2.50");
+    assertThat(count(TRADES)).isEqualTo(2);
+    assertThat(db.dsl().fetchValue(ORDERS.STATE, ORDERS.ACCOUNT_ID.eq(id))).isEqualTo("FILLED");
+    var state = db.dsl().selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id)).fetchOne();
+    // 10,000 - 2.50 commission; order 2 and deal 3 taken: the next ticket is 4
+    assertThat(state.getBalance()).isEqualByComparingTo("9997.50");
+    assertThat(state.getNextTicket()).isEqualTo(4);
+    // the curve has a point after each deal: the deposit and this trade
+    assertThat(count(EQUITY_SNAPSHOTS)).isEqualTo(2);
+  }
+
+  @Test
+  void a_closed_position_leaves_the_positions_table_and_its_history_stays_in_trades() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    long ticket = account.market(OrderType.BUY, "EURUSD", "1", "0", "0").position();
+
+    account.send(new TradeRequest.ClosePosition(ticket, null, "", Source.EXPERT));
+
+    assertThat(count(POSITIONS)).isZero();
+    assertThat(db.dsl().fetchCount(TRADES, TRADES.ACCOUNT_ID.eq(id).and(TRADES.POSITION_ID.eq(ticket)))).isEqualTo(2);
+  }
+
+  @Test
+  void ticks_that_trigger_nothing_write_nothing_and_the_next_write_carries_their_prices() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    long version = version();
+
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    account.tick("EURUSD", "1.10010", "1.10030", JournaledAccount.T0.plusSeconds(1));
+
+    assertThat(version()).isEqualTo(version);
+    assertThat(db.dsl().fetchValue(SYMBOLS.BID, SYMBOLS.ACCOUNT_ID.eq(id).and(SYMBOLS.NAME.eq("EURUSD")))).isNull();
+
+    account.pending(OrderType.BUY_LIMIT, "EURUSD", "1", "1.09000");
+
+    assertThat(version()).isEqualTo(version + 1);
+    assertThat(db.dsl().fetchValue(SYMBOLS.BID, SYMBOLS.ACCOUNT_ID.eq(id).and(SYMBOLS.NAME.eq("EURUSD"))))
+        .isEqualByComparingTo("1.10010");
+  }
+
+  @Test
+  void a_pending_order_is_stored_placed_and_updated_when_cancelled() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    long order = account.pending(OrderType.SELL_STOP, "EURUSD", "0.5", "1.09000").order();
+    assertThat(db.dsl().fetchValue(ORDERS.STATE, ORDERS.TICKET.eq(order).and(ORDERS.ACCOUNT_ID.eq(id))))
+        .isEqualTo("PLACED");
+
+    account.send(new TradeRequest.CancelOrder(order, Source.EXPERT));
+
+    assertThat(db.dsl().fetchValue(ORDERS.STATE, ORDERS.TICKET.eq(order).and(ORDERS.ACCOUNT_ID.eq(id))))
+        .isEqualTo("CANCELED");
+  }
+
+  private long version() {
+    return db.dsl().fetchValue(BROKER_STATE.VERSION, BROKER_STATE.ACCOUNT_ID.eq(id));
+  }
+
+  private int count(Table<?> table) {
+    return db.dsl().fetchCount(table, table.field("account_id", String.class).eq(id));
+  }
+}
