@@ -82,7 +82,7 @@ public record Settings(
       throw new ConfigException("BRIDGE_ADMIN_TOKEN must be at least 16 characters long");
     }
     boolean persistence = e.oneOf("BRIDGE_PERSISTENCE", "on", Set.of("on", "off")).equals("on");
-    int journalWriters = e.integer("BRIDGE_JOURNAL_WRITERS", 2, 1, 64);
+    int journalWriters = e.integer("BRIDGE_JOURNAL_WRITERS", 1, 1, 64);
     return new Settings(host, port, dataDir, database, adminToken, persistence, journalWriters);
   }
 

@@ -1,5 +1,6 @@
 package com.mt5bridge.bench;
 
+import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.BuiltInSymbols;
@@ -146,15 +147,19 @@ public class TickBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @OperationsPerInvocation(ARMED)
   public int triggeringTick(Armed book) {
-    int events = 0;
+    int deals = 0;
     for (Tick tick : book.falling) {
       book.broker.onTick(tick);
-      events += book.broker.drainEvents().size();
+      for (AccountEvent event : book.broker.drainEvents()) {
+        if (event instanceof AccountEvent.DealAdded) {
+          deals++;
+        }
+      }
     }
-    if (events != 4 * ARMED) {
-      throw new IllegalStateException("expected one stop-out per tick, saw " + events + " events");
+    if (deals != ARMED) {
+      throw new IllegalStateException("expected one stop-loss deal per tick, saw " + deals + " deals");
     }
-    return events;
+    return deals;
   }
 
   /** EURUSD at {@code bidPoints} (10^-5) with a 2-point spread. */

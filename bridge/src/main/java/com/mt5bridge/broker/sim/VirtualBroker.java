@@ -4,7 +4,6 @@ import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.AccountSnapshot;
-import com.mt5bridge.broker.CurrencyDigits;
 import com.mt5bridge.broker.Deal;
 import com.mt5bridge.broker.DealEntry;
 import com.mt5bridge.broker.DealReason;
@@ -19,7 +18,6 @@ import com.mt5bridge.broker.Retcode;
 import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.Side;
 import com.mt5bridge.broker.Source;
-import com.mt5bridge.broker.StopOutMode;
 import com.mt5bridge.broker.SwapMode;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
@@ -58,29 +56,15 @@ import java.util.TreeMap;
  */
 public final class VirtualBroker {
 
-  private static final long NO_TIME = Long.MAX_VALUE;
-
   private final AccountSettings settings;
-  private final int moneyDigits;
   private final Map<String, SymbolBook> books;
   private final Converter converter;
-  private final long marginCallScaled;
-  private final long stopOutScaled;
+  private final AccountMoney money;
 
   // In ticket order, so that iteration (close-all, stop-out ties, snapshots) is the same after a rebuild.
   private final Map<Long, OpenPosition> positions = new TreeMap<>();
   private final Map<Long, Order> pendingOrders = new TreeMap<>();
-  private final TreeMap<Long, LinkedHashSet<Long>> expiries = new TreeMap<>();
-  private long nextExpiry = NO_TIME;
-
-  private BigDecimal balance;
-  private BigDecimal credit;
-  private BigDecimal realizedPnl;
-  private BigDecimal swapTotal;
-  private long balanceE8;
-  private long swapE8;
-  private long profitE8;
-  private long marginE8;
+  private final ExpiryIndex expiries = new ExpiryIndex();
   private boolean marginCall;
 
   private Instant clock;
@@ -94,7 +78,8 @@ public final class VirtualBroker {
 
   private VirtualBroker(AccountSettings settings, Instant now, long nextTicket) {
     this.settings = settings;
-    this.moneyDigits = CurrencyDigits.of(settings.currency());
+    this.money = new AccountMoney(settings.currency(), settings.stopOutMode(), settings.marginCall(),
+        settings.stopOut());
     Map<String, SymbolBook> byName = new LinkedHashMap<>();
     for (SymbolSpec spec : settings.symbols()) {
       byName.put(spec.name(), new SymbolBook(spec));
@@ -102,12 +87,6 @@ public final class VirtualBroker {
     this.books = Map.copyOf(byName);
     this.converter = new Converter(settings.currency(), settings.policies().conversionPrice(), byName.values());
     linkDependents(byName.values(), converter);
-    this.marginCallScaled = levelScaled(settings.marginCall());
-    this.stopOutScaled = levelScaled(settings.stopOut());
-    this.balance = BigDecimal.ZERO.setScale(moneyDigits);
-    this.credit = balance;
-    this.realizedPnl = balance;
-    this.swapTotal = balance;
     this.clock = now;
     this.clockMillis = now.toEpochMilli();
     this.nextRollover = AccountClock.endOfDay(now).toEpochMilli();
@@ -121,10 +100,7 @@ public final class VirtualBroker {
   public static VirtualBroker restore(AccountState state) {
     VirtualBroker broker = new VirtualBroker(state.settings(), state.clock(), state.nextTicket());
     broker.begin();
-    broker.balance = broker.money(state.balance());
-    broker.balanceE8 = toE8(broker.balance);
-    broker.credit = broker.money(state.credit());
-    broker.realizedPnl = broker.money(state.realizedPnl());
+    broker.money.restore(state.balance(), state.credit(), state.realizedPnl());
     for (Tick price : state.prices()) {
       SymbolBook book = broker.books.get(price.symbol());
       if (book != null) {
@@ -136,12 +112,11 @@ public final class VirtualBroker {
       BigDecimal volume = volume(book, p.volume().stripTrailingZeros());
       BigDecimal open = p.priceOpen().stripTrailingZeros();
       OpenPosition position = new OpenPosition(p.ticket(), p.symbol(), p.type(), volume, book.units(volume), open,
-          book.scaled(open), price(book, p.sl()), price(book, p.tp()), broker.money(p.swap()),
-          broker.money(p.commission()), p.magic(), p.comment(), p.timeOpen(), p.timeUpdate());
+          book.scaled(open), price(book, p.sl()), price(book, p.tp()), broker.money.round(p.swap()),
+          broker.money.round(p.commission()), p.magic(), p.comment(), p.timeOpen(), p.timeUpdate());
       broker.openPosition(book, position);
-      broker.swapTotal = broker.swapTotal.add(position.swap());
+      broker.money.accrueSwap(position.swap());
     }
-    broker.swapE8 = toE8(broker.swapTotal);
     for (Order o : state.orders()) {
       SymbolBook book = broker.books.get(o.symbol());
       broker.addPending(book, new Order(o.ticket(), o.symbol(), o.type(), OrderState.PLACED,
@@ -157,7 +132,7 @@ public final class VirtualBroker {
       book.priceDirty = false;
     }
     broker.dirtyPrices.clear();
-    broker.marginCall = broker.marginE8 > 0 && broker.atOrBelow(broker.marginCallScaled);
+    broker.marginCall = broker.money.atMarginCall();
     broker.outcome = null;
     broker.events.clear();
     return broker;
@@ -219,13 +194,7 @@ public final class VirtualBroker {
   }
 
   public AccountFigures figures() {
-    BigDecimal profit = money(Fixed.decimal(profitE8, Fixed.MONEY_SCALE));
-    BigDecimal margin = money(Fixed.decimal(marginE8, Fixed.MONEY_SCALE));
-    BigDecimal equity = balance.add(credit).add(profit).add(swapTotal);
-    BigDecimal marginLevel = margin.signum() == 0 ? null
-        : equity.multiply(BigDecimal.valueOf(100)).divide(margin, 2, RoundingMode.HALF_UP);
-    return new AccountFigures(balance, credit, equity, profit, margin, equity.subtract(margin), marginLevel,
-        marginCall, realizedPnl, clock);
+    return money.figures(marginCall, clock);
   }
 
   public AccountSnapshot snapshot() {
@@ -306,7 +275,7 @@ public final class VirtualBroker {
     if (clockMillis >= nextRollover) {
       rollover();
     }
-    if (clockMillis >= nextExpiry) {
+    if (clockMillis >= expiries.next()) {
       expireOrders();
     }
     if (!positions.isEmpty()) {
@@ -315,7 +284,7 @@ public final class VirtualBroker {
     if (book.anyFires()) {
       fireTriggers(book);
     }
-    if (marginE8 != 0 || marginCall) {
+    if (money.hasMargin() || marginCall) {
       checkMargin();
     }
   }
@@ -375,26 +344,14 @@ public final class VirtualBroker {
   private void addPending(SymbolBook book, Order order) {
     pendingOrders.put(order.ticket(), order);
     book.addOrder(order);
-    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
-    if (expiresAt != Long.MAX_VALUE) {
-      expiries.computeIfAbsent(expiresAt, k -> new LinkedHashSet<>()).add(order.ticket());
-      nextExpiry = Math.min(nextExpiry, expiresAt);
-    }
+    expiries.add(order);
     outcome.order(order);
   }
 
   private void removePending(SymbolBook book, Order order) {
     pendingOrders.remove(order.ticket());
     book.removeOrder(order);
-    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
-    LinkedHashSet<Long> tickets = expiries.get(expiresAt);
-    if (tickets != null) {
-      tickets.remove(order.ticket());
-      if (tickets.isEmpty()) {
-        expiries.remove(expiresAt);
-      }
-    }
-    nextExpiry = expiries.isEmpty() ? NO_TIME : expiries.firstKey();
+    expiries.remove(order);
   }
 
   // === filling ==================================================================================
@@ -426,13 +383,13 @@ public final class VirtualBroker {
     long dealTicket = nextTicket++;
     long positionTicket;
     DealEntry entry;
-    BigDecimal profit = BigDecimal.ZERO.setScale(moneyDigits);
-    BigDecimal swap = BigDecimal.ZERO.setScale(moneyDigits);
+    BigDecimal profit = money.zero();
+    BigDecimal swap = money.zero();
     if (netted == null) {
       positionTicket = orderTicket;
       entry = DealEntry.IN;
       openPosition(book, new OpenPosition(positionTicket, book.symbol(), side, volume, units, price, priceScaled, sl,
-          tp, BigDecimal.ZERO.setScale(moneyDigits), commission, magic, comment(comment), clock, clock));
+          tp, money.zero(), commission, magic, comment(comment), clock, clock));
     } else if (netted.side() == side) {
       positionTicket = netted.ticket();
       entry = DealEntry.IN;
@@ -458,10 +415,10 @@ public final class VirtualBroker {
         // Reversal: the position keeps its ticket, turns around at the deal price with the rest.
         entry = DealEntry.INOUT;
         BigDecimal remaining = volume.subtract(netted.volume());
-        releaseSwap(netted.swap());
+        money.releaseSwap(netted.swap());
         removeFromBook(book, netted);
         openPosition(book, new OpenPosition(netted.ticket(), netted.symbol(), side, remaining, book.units(remaining),
-            price, priceScaled, sl, tp, BigDecimal.ZERO.setScale(moneyDigits), commission, netted.magic(),
+            price, priceScaled, sl, tp, money.zero(), commission, netted.magic(),
             netted.comment(), netted.timeOpen(), clock));
       }
     }
@@ -523,15 +480,16 @@ public final class VirtualBroker {
     }
     BigDecimal bookMargin = book.margin(buys, buysCost, sells, sellsCost, settings.leverage(),
         settings.policies().hedgedMargin());
-    long bookMarginE8 = toE8(converter.toDeposit(bookMargin, book.spec.currencyMargin()));
-    long marginAfter = marginE8 - book.marginE8 + bookMarginE8;
-    if (marginAfter <= marginE8) {
+    long bookMarginE8 = AccountMoney.toE8(converter.toDeposit(bookMargin, book.spec.currencyMargin()));
+    long marginNow = money.marginE8();
+    long marginAfter = marginNow - book.marginE8 + bookMarginE8;
+    if (marginAfter <= marginNow) {
       return null;
     }
-    long equityAfter = equityE8() + toE8(commission);
+    long equityAfter = money.equityE8() + AccountMoney.toE8(commission);
     if (equityAfter - marginAfter < 0) {
-      BigDecimal required = money(Fixed.decimal(marginAfter - marginE8, Fixed.MONEY_SCALE));
-      BigDecimal free = money(Fixed.decimal(equityE8() - marginE8, Fixed.MONEY_SCALE));
+      BigDecimal required = money.round(Fixed.decimal(marginAfter - marginNow, Fixed.MONEY_SCALE));
+      BigDecimal free = money.round(Fixed.decimal(money.equityE8() - marginNow, Fixed.MONEY_SCALE));
       return new Refusal(Retcode.NO_MONEY, "not enough money: the trade needs " + required.toPlainString() + " "
           + settings.currency() + " more margin, free margin is " + free.toPlainString());
     }
@@ -774,14 +732,11 @@ public final class VirtualBroker {
   }
 
   private void expireOrders() {
-    while (!expiries.isEmpty() && expiries.firstKey() <= clockMillis) {
-      for (long ticket : expiries.pollFirstEntry().getValue()) {
-        begin();
-        cancelOrder(ticket, OrderState.EXPIRED);
-        flush();
-      }
+    for (long ticket : expiries.takeDue(clockMillis)) {
+      begin();
+      cancelOrder(ticket, OrderState.EXPIRED);
+      flush();
     }
-    nextExpiry = expiries.isEmpty() ? NO_TIME : expiries.firstKey();
   }
 
   /**
@@ -803,8 +758,7 @@ public final class VirtualBroker {
         BigDecimal charge = swapCharge(book, position).multiply(BigDecimal.valueOf(days));
         if (charge.signum() != 0) {
           BigDecimal swap = position.swap().add(charge);
-          swapTotal = swapTotal.add(charge);
-          swapE8 = toE8(swapTotal);
+          money.accrueSwap(charge);
           OpenPosition charged = position.withSwap(swap);
           positions.put(charged.ticket(), charged);
           book.positions.put(charged.ticket(), charged);
@@ -822,11 +776,11 @@ public final class VirtualBroker {
       return BigDecimal.ZERO;
     }
     if (spec.swapMode() == SwapMode.MONEY) {
-      return money(rate.multiply(position.volume()));
+      return money.round(rate.multiply(position.volume()));
     }
     // Points per lot: the profit of a price move of that many points on the position's volume.
     BigDecimal inProfitCurrency = book.profit(Side.BUY, position.volume(), BigDecimal.ZERO, rate.multiply(spec.point()));
-    return money(converter.toDeposit(inProfitCurrency, spec.currencyProfit()));
+    return money.round(converter.toDeposit(inProfitCurrency, spec.currencyProfit()));
   }
 
   /**
@@ -835,14 +789,14 @@ public final class VirtualBroker {
    * (reason SO), and again while the account stays at or below it.
    */
   private void checkMargin() {
-    boolean call = marginE8 > 0 && atOrBelow(marginCallScaled);
+    boolean call = money.atMarginCall();
     if (call != marginCall) {
       marginCall = call;
       begin();
       outcome.touch();
       flush();
     }
-    while (marginE8 > 0 && atOrBelow(stopOutScaled) && !positions.isEmpty()) {
+    while (money.atStopOut() && !positions.isEmpty()) {
       OpenPosition worst = positions.values().stream()
           .min(Comparator.comparing((OpenPosition p) -> profitInDeposit(p)).thenComparing(OpenPosition::ticket))
           .orElseThrow();
@@ -850,24 +804,9 @@ public final class VirtualBroker {
       String level = figures().marginLevel() == null ? "" : " " + figures().marginLevel().toPlainString() + "%";
       begin();
       closeAt(book, worst, worst.volume(), book.priceToClose(worst.side()), DealReason.SO, null, "[so" + level + "]");
-      marginCall = marginE8 > 0 && atOrBelow(marginCallScaled);
+      marginCall = money.atMarginCall();
       flush();
     }
-  }
-
-  /** PERCENT: equity / margin × 100 ≤ level; MONEY: equity ≤ level. Exact in 128 bits. */
-  private boolean atOrBelow(long levelScaled) {
-    long equity = equityE8();
-    if (settings.stopOutMode() == StopOutMode.MONEY) {
-      return equity <= levelScaled;
-    }
-    // level has 4 decimals: equity × 100 × 10^4 ≤ level × margin
-    return Fixed.compareProducts(equity, 1_000_000, levelScaled, marginE8) <= 0;
-  }
-
-  private long levelScaled(BigDecimal level) {
-    return settings.stopOutMode() == StopOutMode.MONEY ? toE8(level) : Fixed.scaled(level.setScale(4,
-        RoundingMode.HALF_UP), 4);
   }
 
   // === positions and valuation ==================================================================
@@ -891,28 +830,22 @@ public final class VirtualBroker {
   private void reducePosition(SymbolBook book, OpenPosition position, BigDecimal closed, BigDecimal swapRealized) {
     BigDecimal remaining = position.volume().subtract(closed);
     BigDecimal swap = position.swap().subtract(swapRealized);
-    releaseSwap(swapRealized);
+    money.releaseSwap(swapRealized);
     replacePosition(book, position, new OpenPosition(position.ticket(), position.symbol(), position.side(), remaining,
         book.units(remaining), position.priceOpen(), position.openScaled(), position.sl(), position.tp(), swap,
         position.commission(), position.magic(), position.comment(), position.timeOpen(), clock));
   }
 
   private void closePositionEntirely(SymbolBook book, OpenPosition position, BigDecimal price) {
-    releaseSwap(position.swap());
+    money.releaseSwap(position.swap());
     removeFromBook(book, position);
     outcome.closed(position, price);
-  }
-
-  /** Accrued swap leaves the open positions when a deal realizes it into the balance. */
-  private void releaseSwap(BigDecimal realized) {
-    swapTotal = swapTotal.subtract(realized);
-    swapE8 = toE8(swapTotal);
   }
 
   /** Profit of closing {@code volume} of the position at {@code price}, in the deposit currency, rounded. */
   private BigDecimal realizedProfit(SymbolBook book, OpenPosition position, BigDecimal volume, BigDecimal price) {
     BigDecimal inProfitCurrency = book.profit(position.side(), volume, position.priceOpen(), price);
-    return money(converter.toDeposit(inProfitCurrency, book.spec.currencyProfit()));
+    return money.round(converter.toDeposit(inProfitCurrency, book.spec.currencyProfit()));
   }
 
   private BigDecimal profitInDeposit(OpenPosition position) {
@@ -925,11 +858,11 @@ public final class VirtualBroker {
     if (volume.compareTo(position.volume()) == 0) {
       return position.swap();
     }
-    return money(position.swap().multiply(volume).divide(position.volume(), 10, RoundingMode.HALF_UP));
+    return money.round(position.swap().multiply(volume).divide(position.volume(), 10, RoundingMode.HALF_UP));
   }
 
   private BigDecimal commission(BigDecimal volume) {
-    return money(settings.commissionPerLot().multiply(volume)).negate();
+    return money.round(settings.commissionPerLot().multiply(volume)).negate();
   }
 
   /** Recomputes a book's margin after its positions changed, then its share of profit and margin. */
@@ -957,14 +890,9 @@ public final class VirtualBroker {
       profit = converter.toDepositE8(book.profitInProfitCurrencyE8(), book.profitSteps);
       margin = converter.toDepositE8(book.marginInMarginCurrencyE8, book.marginSteps);
     }
-    profitE8 += profit - book.profitE8;
+    money.moveFloating(profit - book.profitE8, margin - book.marginE8);
     book.profitE8 = profit;
-    marginE8 += margin - book.marginE8;
     book.marginE8 = margin;
-  }
-
-  private long equityE8() {
-    return balanceE8 + toE8(credit) + swapE8 + profitE8;
   }
 
   /**
@@ -992,29 +920,15 @@ public final class VirtualBroker {
 
   /** Books a deal: balance and realized P&L move by its profit, commission and swap. */
   private void book(Deal deal) {
-    BigDecimal amount = deal.profit().add(deal.commission()).add(deal.swap());
-    balance = balance.add(amount);
-    balanceE8 = toE8(balance);
-    realizedPnl = realizedPnl.add(amount);
+    money.realize(deal.profit().add(deal.commission()).add(deal.swap()));
     outcome.deal(deal);
   }
 
   private void balanceOperation(BigDecimal amount, String comment) {
-    BigDecimal rounded = money(amount);
-    balance = balance.add(rounded);
-    balanceE8 = toE8(balance);
-    Deal deal = new Deal(nextTicket++, 0, 0, "", DealType.BALANCE, DealEntry.IN, BigDecimal.ZERO, BigDecimal.ZERO,
-        rounded, BigDecimal.ZERO.setScale(moneyDigits), BigDecimal.ZERO.setScale(moneyDigits), DealReason.CLIENT, 0,
-        comment, clock, null);
-    outcome.deal(deal);
-  }
-
-  private BigDecimal money(BigDecimal amount) {
-    return amount.setScale(moneyDigits, RoundingMode.HALF_UP);
-  }
-
-  private static long toE8(BigDecimal amount) {
-    return amount.movePointRight(Fixed.MONEY_SCALE).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    BigDecimal rounded = money.round(amount);
+    money.deposit(rounded);
+    outcome.deal(new Deal(nextTicket++, 0, 0, "", DealType.BALANCE, DealEntry.IN, BigDecimal.ZERO, BigDecimal.ZERO,
+        rounded, money.zero(), money.zero(), DealReason.CLIENT, 0, comment, clock, null));
   }
 
   // === views ====================================================================================
@@ -1032,7 +946,7 @@ public final class VirtualBroker {
     SymbolBook book = books.get(position.symbol());
     return new Position(position.ticket(), position.symbol(), position.side(), BigDecimal.ZERO,
         book.display(position.priceOpen()), closePrice, position.sl(), position.tp(),
-        BigDecimal.ZERO.setScale(moneyDigits), BigDecimal.ZERO.setScale(moneyDigits), position.commission(),
+        money.zero(), money.zero(), position.commission(),
         position.magic(), position.comment(), position.timeOpen(), clock);
   }
 
