@@ -168,23 +168,26 @@ CREATE TABLE strategies (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_strategies_account ON strategies (account_id);
 
--- The webhook journal. A signal is committed here before anything trades; the unique key makes a
--- repeated alert a duplicate instead of a second trade.
+-- The webhook journal. A signal that trades is committed in the same transaction as its deals, so
+-- one never exists without the other; the unique key makes a repeated alert (same id and time) a
+-- duplicate instead of a second trade. Refused signals are kept too, with the reason.
 CREATE TABLE signals (
-  id                  VARCHAR(36)    NOT NULL,
+  id                  VARCHAR(36)    NOT NULL,           -- UUIDv7: time-ordered
   strategy_id         VARCHAR(64)    NULL,               -- NULL when the strategy could not be resolved
   account_id          VARCHAR(64)    NULL,
-  idempotency_key     VARCHAR(191)   NULL,
-  status              VARCHAR(12)    NOT NULL,           -- RECEIVED | EXECUTED | PENDING | REJECTED
+  idempotency_key     VARCHAR(100)   NULL,               -- hash of the alert's id and time; NULL for refused ones
+  body_hash           VARCHAR(64)    NULL,               -- for alerts without an id: a repeat within the window is a duplicate
+  status              VARCHAR(12)    NOT NULL,           -- EXECUTED | PENDING | REJECTED | DUPLICATE
   action              VARCHAR(16)    NULL,
   symbol              VARCHAR(32)    NULL,
   source_ip           VARCHAR(45)    NULL,
-  content_type        VARCHAR(64)    NULL,
-  body                TEXT           NULL,               -- as received, secret redacted
+  content_type        VARCHAR(100)   NULL,
+  body                MEDIUMTEXT     NULL,               -- as received, secret redacted
   error_code          VARCHAR(32)    NULL,
   error_message       VARCHAR(512)   NULL,
   error_field         VARCHAR(64)    NULL,
-  result              TEXT           NULL,               -- JSON: the trade results
+  result              MEDIUMTEXT     NULL,               -- JSON: the trade results as answered
+  duplicate_of        VARCHAR(36)    NULL,
   received_at         DATETIME(3)    NOT NULL,
   completed_at        DATETIME(3)    NULL,
   PRIMARY KEY (id),
@@ -192,6 +195,14 @@ CREATE TABLE signals (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_signals_strategy_time ON signals (strategy_id, received_at);
 CREATE INDEX ix_signals_time ON signals (received_at);
+
+-- Switches that outlive a restart: the kill switch ('trading' = 'paused' | 'active').
+CREATE TABLE controls (
+  name                VARCHAR(64)    NOT NULL,
+  value               VARCHAR(255)   NOT NULL,
+  updated_at          DATETIME(3)    NOT NULL,
+  PRIMARY KEY (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Who did what: account and strategy changes, pauses, kill switch, admin actions.
 CREATE TABLE audit_log (

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The contract's JSON for accounts, positions, orders, deals and trade results: records out, nothing else. */
-final class BrokerJson {
+public final class BrokerJson {
 
   private BrokerJson() {}
 
@@ -104,11 +104,11 @@ final class BrokerJson {
   }
 
   /** MT5's trade result; a refused trade also carries the contract's {@code error}. */
-  record Result(int retcode, String retcodeName, long order, long deal, long position, BigDecimal volume,
+  public record Result(int retcode, String retcodeName, long order, long deal, long position, BigDecimal volume,
       BigDecimal price, BigDecimal bid, BigDecimal ask, String comment,
       @JsonInclude(JsonInclude.Include.NON_NULL) ErrorBody.Detail error) {
 
-    static Result of(TradeResult r) {
+    public static Result of(TradeResult r) {
       ErrorBody.Detail error = r.success() ? null
           : ErrorBody.of(ErrorCode.INVALID, refusal(r), fieldOf(r.retcode())).error();
       return new Result(r.retcode().code(), r.retcode().name(), r.order(), r.deal(), r.position(), r.volume(),

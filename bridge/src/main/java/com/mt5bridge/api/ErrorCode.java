@@ -11,6 +11,8 @@ public enum ErrorCode {
   TOO_LARGE(413),
   UNSUPPORTED_MEDIA_TYPE(415),
   INVALID(422),
+  /** A strategy limit (max volume, positions, daily loss, spread) holds the signal back. */
+  RISK_LIMIT(422),
   RATE_LIMITED(429),
   INTERNAL(500),
   UNAVAILABLE(503);

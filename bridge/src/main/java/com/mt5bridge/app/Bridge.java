@@ -14,6 +14,7 @@ import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
+import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.TickHub;
 import com.mt5bridge.broker.TradeHistory;
 import com.mt5bridge.broker.sim.AccountLoop;
@@ -26,7 +27,16 @@ import com.mt5bridge.store.DatabaseJournal;
 import com.mt5bridge.store.DatabaseMonitor;
 import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.store.EmbeddedMariaDb;
+import com.mt5bridge.store.DatabaseSignals;
+import com.mt5bridge.store.DatabaseStrategies;
 import com.mt5bridge.store.InMemoryJournal;
+import com.mt5bridge.strategy.DailyResults;
+import com.mt5bridge.strategy.Planner;
+import com.mt5bridge.strategy.Strategies;
+import com.mt5bridge.strategy.StrategyRoutes;
+import com.mt5bridge.webhook.SignalRoutes;
+import com.mt5bridge.webhook.Signals;
+import com.mt5bridge.webhook.WebhookRoutes;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -41,8 +51,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The running bridge, wired by hand: database, monitor, HTTP server and (as they land) brokers,
- * webhooks and metrics. Closing it stops everything in the reverse order of starting.
+ * The running bridge, wired by hand: database, monitor, brokers, strategies, webhooks and the HTTP
+ * server (metrics as they land). Closing it stops everything in the reverse order of starting.
  */
 public final class Bridge implements AutoCloseable {
 
@@ -73,26 +83,39 @@ public final class Bridge implements AutoCloseable {
       AccountLoader loader = new AccountLoader(database.dsl());
       AccountJournal journal;
       TradeHistory history;
+      SignalLog signalLog;
       AccountLoop.Recovery recovery;
       if (settings.persistence()) {
         DatabaseJournal durable = new DatabaseJournal(database, monitor, clock, settings.journalWriters());
         started.push(durable);
         journal = durable;
         history = new DatabaseHistory(database.dsl());
+        DatabaseSignals signals = new DatabaseSignals(database.dsl());
+        started.push(signals);
+        signalLog = signals;
         recovery = id -> VirtualBroker.restore(loader.load(id));
       } else {
         log.warn("BRIDGE_PERSISTENCE=off: accounts live in memory only and are lost when the bridge stops");
         InMemoryJournal memory = new InMemoryJournal();
         journal = memory;
         history = memory;
+        signalLog = memory;
         recovery = Bridge::cannotRebuild;
       }
-      SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, batch -> { }, clock);
+      DailyResults daily = new DailyResults(history);
+      SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily::onBatch, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
       started.push(brokers);
+      Strategies strategies = new Strategies(new DatabaseStrategies(database.dsl(), clock), brokers, clock);
+      Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
+          json);
+      started.push(signals);
 
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);
+        routes.before("/webhook", ctx -> requireReady(ready));
+        routes.before("/webhook/*", ctx -> requireReady(ready));
+        new WebhookRoutes(signals).register(routes);
         routes.before("/api/*", adminAuth);
         routes.before("/api/*", ctx -> requireReady(ready));
         routes.before("/api/*", new JsonBodies());
@@ -100,6 +123,8 @@ public final class Bridge implements AutoCloseable {
         new TradingRoutes(brokers).register(routes);
         new PriceRoutes(ticks, json, clock).register(routes);
         new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
+        new StrategyRoutes(strategies).register(routes);
+        new SignalRoutes(signalLog, signals).register(routes);
       });
       started.push(http);
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
@@ -108,7 +133,12 @@ public final class Bridge implements AutoCloseable {
       Runnable loadAccounts = settings.persistence()
           ? () -> loader.accountIds().forEach(id -> brokers.add(sim.resume(recovery.rebuild(id))))
           : () -> { };
-      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, loadAccounts, ready));
+      Runnable load = () -> {
+        loadAccounts.run();
+        strategies.load();
+        signals.start();
+      };
+      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, load, ready));
       return new Bridge(started, http, ready);
     } catch (RuntimeException e) {
       closeAll(started);

@@ -2,6 +2,9 @@ package com.mt5bridge.app;
 
 import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.store.EmbeddedMariaDb;
+import com.mt5bridge.strategy.IpRange;
+import com.mt5bridge.webhook.WebhookSettings;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -21,14 +24,16 @@ public record Settings(
     DatabaseSettings database,
     Optional<String> adminToken,
     boolean persistence,
-    int journalWriters) {
+    int journalWriters,
+    WebhookSettings webhooks) {
 
   static final List<String> KNOWN = List.of(
       "BRIDGE_HOST", "BRIDGE_PORT", "BRIDGE_DATA_DIR",
       "BRIDGE_DB_URL", "BRIDGE_DB_USER", "BRIDGE_DB_PASSWORD", "BRIDGE_DB_POOL_SIZE",
       "BRIDGE_EMBEDDED_DB", "BRIDGE_EMBEDDED_DB_PORT",
       "BRIDGE_ADMIN_TOKEN", "BRIDGE_LOG_FORMAT", "BRIDGE_LOG_LEVEL", "BRIDGE_PERSISTENCE",
-      "BRIDGE_JOURNAL_WRITERS");
+      "BRIDGE_JOURNAL_WRITERS", "BRIDGE_SIGNAL_WAIT_MS", "BRIDGE_DUPLICATE_WINDOW_SECONDS",
+      "BRIDGE_TRUSTED_PROXIES");
 
   private static final Set<String> LOG_FORMATS = Set.of("text", "json");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -36,7 +41,7 @@ public record Settings(
   @Override
   public String toString() {
     return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
-        + ", adminToken=" + adminToken.map(t -> "***").orElse("(generated)") + ", persistence=" + persistence + ", journalWriters=" + journalWriters + "]";
+        + ", adminToken=" + adminToken.map(t -> "***").orElse("(generated)") + ", persistence=" + persistence + ", journalWriters=" + journalWriters + ", webhooks=" + webhooks + "]";
   }
 
   /** Reads the settings, or throws {@link ConfigException} naming the variable at fault. */
@@ -83,7 +88,27 @@ public record Settings(
     }
     boolean persistence = e.oneOf("BRIDGE_PERSISTENCE", "on", Set.of("on", "off")).equals("on");
     int journalWriters = e.integer("BRIDGE_JOURNAL_WRITERS", 1, 1, 64);
-    return new Settings(host, port, dataDir, database, adminToken, persistence, journalWriters);
+    WebhookSettings webhooks = new WebhookSettings(
+        Duration.ofMillis(e.integer("BRIDGE_SIGNAL_WAIT_MS", 2500, 100, 10_000)),
+        Duration.ofSeconds(e.integer("BRIDGE_DUPLICATE_WINDOW_SECONDS", 10, 0, 3600)),
+        trustedProxies(e.optional("BRIDGE_TRUSTED_PROXIES")));
+    return new Settings(host, port, dataDir, database, adminToken, persistence, journalWriters, webhooks);
+  }
+
+  private static List<IpRange> trustedProxies(Optional<String> value) {
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    List<IpRange> ranges = new java.util.ArrayList<>();
+    for (String entry : value.get().split(",")) {
+      try {
+        ranges.add(IpRange.parse(entry));
+      } catch (IllegalArgumentException ex) {
+        throw new ConfigException("BRIDGE_TRUSTED_PROXIES is a comma-separated list of addresses or CIDR blocks: "
+            + ex.getMessage());
+      }
+    }
+    return List.copyOf(ranges);
   }
 
   private static void rejectUnknown(Map<String, String> env) {

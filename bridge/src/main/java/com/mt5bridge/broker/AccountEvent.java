@@ -27,6 +27,9 @@ public sealed interface AccountEvent {
    */
   record PricesSeen(List<Tick> prices) implements AccountEvent {}
 
+  /** A webhook signal this account handled, committed with the trades it made. */
+  record SignalRecorded(SignalRecord signal) implements AccountEvent {}
+
   /** The events of one account, in order. */
   record Batch(String account, List<AccountEvent> events) {}
 }

@@ -3,6 +3,7 @@ package com.mt5bridge.broker;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One trading account, simulated (SIM) or an MT5 terminal (LIVE): the same requests, the same MT5
@@ -27,6 +28,13 @@ public interface Broker {
   CompletableFuture<List<TradeResult>> cancelAll(Selection selection, Source source);
 
   CompletableFuture<AccountSnapshot> snapshot();
+
+  /**
+   * Runs {@code work} on the account in its turn, with nothing else happening to the account
+   * meanwhile: it can read positions and prices, trade, and record a signal, and everything it did
+   * is committed together before the answer comes.
+   */
+  <T> CompletableFuture<T> perform(Function<TradingDesk, T> work);
 
   /** A new price for one of {@link #symbols()}; ignored by brokers that take prices elsewhere. */
   void onTick(Tick tick);

@@ -60,6 +60,19 @@ public final class DatabaseHistory implements TradeHistory {
   }
 
   @Override
+  public java.math.BigDecimal realized(String account, long magic, Instant from) {
+    try {
+      java.math.BigDecimal sum = db.select(DSL.sum(TRADES.PROFIT.plus(TRADES.COMMISSION).plus(TRADES.SWAP)))
+          .from(TRADES)
+          .where(TRADES.ACCOUNT_ID.eq(account), TRADES.TIME.ge(from), TRADES.MAGIC.eq(magic))
+          .fetchOne(0, java.math.BigDecimal.class);
+      return sum == null ? java.math.BigDecimal.ZERO : sum;
+    } catch (DataAccessException e) {
+      throw new BrokerUnavailableException("the deal history cannot be read: the database does not answer");
+    }
+  }
+
+  @Override
   public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
     Condition range = DSL.and(EQUITY_SNAPSHOTS.ACCOUNT_ID.eq(account),
         from == null ? DSL.noCondition() : EQUITY_SNAPSHOTS.TIME.ge(from),

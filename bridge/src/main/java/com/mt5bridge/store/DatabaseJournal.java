@@ -4,6 +4,7 @@ import static com.mt5bridge.store.schema.Tables.BROKER_STATE;
 import static com.mt5bridge.store.schema.Tables.EQUITY_SNAPSHOTS;
 import static com.mt5bridge.store.schema.Tables.ORDERS;
 import static com.mt5bridge.store.schema.Tables.POSITIONS;
+import static com.mt5bridge.store.schema.Tables.SIGNALS;
 import static com.mt5bridge.store.schema.Tables.SYMBOLS;
 import static com.mt5bridge.store.schema.Tables.TRADES;
 import static org.jooq.impl.DSL.excluded;
@@ -23,6 +24,7 @@ import com.mt5bridge.store.schema.tables.records.BrokerStateRecord;
 import com.mt5bridge.store.schema.tables.records.EquitySnapshotsRecord;
 import com.mt5bridge.store.schema.tables.records.OrdersRecord;
 import com.mt5bridge.store.schema.tables.records.PositionsRecord;
+import com.mt5bridge.store.schema.tables.records.SignalsRecord;
 import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
 import com.mt5bridge.store.schema.tables.records.TradesRecord;
 import java.sql.Connection;
@@ -50,7 +52,8 @@ import org.jooq.impl.DSL;
  * whole, together with the batches other accounts handed over meanwhile (group commit). Deals are appended to {@code trades}; orders and positions are
  * upserted with their latest state in the batch (a closed position leaves {@code positions});
  * {@code broker_state} takes the latest figures, the ticket counter and a new version; the equity
- * curve gets a point after every deal and for each periodic sample; symbols keep their last price.
+ * curve gets a point after every deal and for each periodic sample; symbols keep their last price;
+ * the webhook signals the batch served are inserted into {@code signals}, with their trades.
  */
 public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
@@ -228,6 +231,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     final Bound insertEquity;
     final Bound updatePrice;
     final Bound updateState;
+    final Bound insertSignal;
 
     Statements(Connection connection, Templates t) throws SQLException {
       insertDeal = new Bound(connection, t.insertDeal, TRADES.fields());
@@ -238,6 +242,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       updatePrice = new Bound(connection, t.updatePrice, SYMBOLS.BID, SYMBOLS.ASK, SYMBOLS.PRICE_TIME,
           SYMBOLS.ACCOUNT_ID, SYMBOLS.NAME);
       updateState = new Bound(connection, t.updateState, t.stateColumns);
+      insertSignal = new Bound(connection, t.insertSignal, SIGNALS.fields());
     }
   }
 
@@ -338,6 +343,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     private final List<EquitySnapshotsRecord> equity = new ArrayList<>();
     private final Map<String, AccountEvent.AccountChanged> states = new LinkedHashMap<>();
     private final Map<String, Tick> prices = new LinkedHashMap<>();
+    private final List<SignalsRecord> signals = new ArrayList<>();
 
     void add(String account, List<AccountEvent> events) {
       for (AccountEvent event : events) {
@@ -349,6 +355,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           case AccountEvent.AccountChanged changed -> states.put(account, changed);
           case AccountEvent.PricesSeen seen -> seen.prices().forEach(t -> prices.put(account + "/" + t.symbol(), t));
           case AccountEvent.EquitySampled ignored -> { }
+          case AccountEvent.SignalRecorded recorded -> signals.add(SignalRows.row(recorded.signal()));
         }
       }
       EquityPoints.of(events).forEach(figures -> equity.add(AccountRows.equity(account, figures)));
@@ -401,6 +408,12 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
             f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey());
       }
       st.updateState.execute();
+      // A plain insert: a second signal with the same idempotency key fails the whole group, so a
+      // duplicate the guard in front missed can never commit its trades.
+      for (SignalsRecord signal : signals) {
+        st.insertSignal.add(signal);
+      }
+      st.insertSignal.execute();
     }
 
   }
@@ -420,6 +433,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     final Query insertEquity;
     final Query updatePrice;
     final Query updateState;
+    final Query insertSignal;
 
     Templates(DSLContext dsl) {
       insertDeal = insert(dsl, TRADES, TRADES.fields());
@@ -447,6 +461,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(POSITIONS.COMMISSION, excluded(POSITIONS.COMMISSION))
           .set(POSITIONS.TIME_UPDATE, excluded(POSITIONS.TIME_UPDATE));
       insertEquity = insert(dsl, EQUITY_SNAPSHOTS, equityColumns);
+      insertSignal = insert(dsl, SIGNALS, SIGNALS.fields());
       updatePrice = dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
           .set(SYMBOLS.ASK, (java.math.BigDecimal) null).set(SYMBOLS.PRICE_TIME, (Instant) null)
           .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null));

@@ -42,6 +42,7 @@ final class EquityPoints {
         case AccountEvent.OrderChanged ignored -> { }
         case AccountEvent.PositionChanged ignored -> { }
         case AccountEvent.PricesSeen ignored -> { }
+        case AccountEvent.SignalRecorded ignored -> { }
       }
     }
     return points;

@@ -4,21 +4,31 @@ import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.Deal;
+import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.TradeHistory;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps deals and the equity curve in memory only: the bridge with persistence turned off (for
- * benchmarks measuring the price of durability). Nothing survives a restart.
+ * Keeps deals, the equity curve and the latest signals in memory only: the bridge with persistence
+ * turned off (for benchmarks measuring the price of durability). Nothing survives a restart.
  */
-public final class InMemoryJournal implements AccountJournal, TradeHistory {
+public final class InMemoryJournal implements AccountJournal, TradeHistory, SignalLog {
+
+  private static final int SIGNALS_KEPT = 100_000;
 
   private final Map<String, List<Deal>> deals = new ConcurrentHashMap<>();
   private final Map<String, List<EquityPoint>> equity = new ConcurrentHashMap<>();
+  private final Deque<SignalRecord> signals = new ArrayDeque<>();
 
   @Override
   public void create(AccountSettings settings, List<AccountEvent> opening) {
@@ -35,6 +45,8 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory {
       for (AccountEvent event : events) {
         if (event instanceof AccountEvent.DealAdded added) {
           accountDeals.add(added.deal());
+        } else if (event instanceof AccountEvent.SignalRecorded recorded) {
+          append(recorded.signal());
         }
       }
       EquityPoints.of(events).forEach(figures -> curve.add(point(figures)));
@@ -51,11 +63,60 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory {
   }
 
   @Override
+  public BigDecimal realized(String account, long magic, Instant from) {
+    List<Deal> accountDeals = deals.getOrDefault(account, List.of());
+    synchronized (accountDeals) {
+      return accountDeals.stream().filter(d -> d.magic() == magic && within(d.time(), from, null))
+          .map(d -> d.profit().add(d.commission()).add(d.swap())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  @Override
   public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
     List<EquityPoint> curve = equity.getOrDefault(account, List.of());
     synchronized (deals.getOrDefault(account, List.of())) {
       List<EquityPoint> inRange = curve.stream().filter(p -> within(p.time(), from, to)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
+    }
+  }
+
+  @Override
+  public void append(SignalRecord signal) {
+    synchronized (signals) {
+      signals.addFirst(signal);
+      if (signals.size() > SIGNALS_KEPT) {
+        signals.removeLast();
+      }
+    }
+  }
+
+  @Override
+  public Optional<SignalRecord> find(String id) {
+    synchronized (signals) {
+      return signals.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+  }
+
+  @Override
+  public List<SignalRecord> recent(String strategy, int limit) {
+    synchronized (signals) {
+      return signals.stream().filter(s -> strategy == null || strategy.equals(s.strategy())).limit(limit).toList();
+    }
+  }
+
+  @Override
+  public Optional<SignalRecord> byKey(String strategy, String idempotencyKey) {
+    synchronized (signals) {
+      return signals.stream()
+          .filter(s -> idempotencyKey.equals(s.idempotencyKey()) && strategy.equals(s.strategy())).findFirst();
+    }
+  }
+
+  @Override
+  public List<SignalRecord> hashedSince(Instant since) {
+    synchronized (signals) {
+      return signals.stream().filter(s -> s.bodyHash() != null && !s.receivedAt().isBefore(since)
+          && (s.status() == SignalStatus.EXECUTED || s.status() == SignalStatus.REJECTED)).toList();
     }
   }
 

@@ -20,7 +20,7 @@ class MigrationTest {
   @RegisterExtension
   static final TestDatabase db = new TestDatabase(false);
 
-  private static final List<String> PRODUCT_TABLES = List.of("audit_log", "broker_state", "equity_snapshots",
+  private static final List<String> PRODUCT_TABLES = List.of("audit_log", "broker_state", "controls", "equity_snapshots",
       "orders", "positions", "signals", "strategies", "symbols", "trades");
 
   @Test
@@ -71,7 +71,7 @@ class MigrationTest {
         .set(SIGNALS.ID, id)
         .set(SIGNALS.STRATEGY_ID, "trend-eu")
         .set(SIGNALS.IDEMPOTENCY_KEY, "Long Entry|2026-11-21T10:15:00Z")
-        .set(SIGNALS.STATUS, "RECEIVED")
+        .set(SIGNALS.STATUS, "EXECUTED")
         .set(SIGNALS.RECEIVED_AT, Instant.parse("2026-11-21T10:15:00.250Z"))
         .onDuplicateKeyIgnore()
         .execute();

@@ -3,6 +3,7 @@ package com.mt5bridge.testing;
 import com.mt5bridge.app.Bridge;
 import com.mt5bridge.app.Settings;
 import com.mt5bridge.store.DatabaseSettings;
+import com.mt5bridge.webhook.WebhookSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,12 @@ public final class RunningBridge implements AutoCloseable {
   }
 
   public static RunningBridge start(String jdbcUrl, InstantSource clock) {
+    return start(jdbcUrl, clock, WebhookSettings.DEFAULT);
+  }
+
+  public static RunningBridge start(String jdbcUrl, InstantSource clock, WebhookSettings webhooks) {
     Settings settings = new Settings("127.0.0.1", 0, dataDir(),
-        new DatabaseSettings.External(jdbcUrl, "root", "", 8), Optional.of(TOKEN), true, 2);
+        new DatabaseSettings.External(jdbcUrl, "root", "", 8), Optional.of(TOKEN), true, 2, webhooks);
     Bridge bridge = Bridge.start(settings, clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     if (!bridge.awaitReady(Duration.ofSeconds(30))) {
       bridge.close();

@@ -12,6 +12,7 @@ import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
+import com.mt5bridge.broker.TradingDesk;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +101,11 @@ public final class AccountLoop implements Broker, AutoCloseable {
   @Override
   public CompletableFuture<AccountSnapshot> snapshot() {
     return submit(VirtualBroker::snapshot);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> perform(Function<TradingDesk, T> work) {
+    return submit(engine -> work.apply(new SimDesk(engine)));
   }
 
   @Override

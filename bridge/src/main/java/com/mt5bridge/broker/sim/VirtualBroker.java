@@ -203,6 +203,29 @@ public final class VirtualBroker {
         settings.leverage(), figures(), true, 0, open, List.copyOf(pendingOrders.values()));
   }
 
+  // === for the desk (SimDesk) ====================================================================
+
+  SymbolBook book(String symbol) {
+    return books.get(symbol);
+  }
+
+  Converter converter() {
+    return converter;
+  }
+
+  Collection<OpenPosition> openPositions() {
+    return positions.values();
+  }
+
+  Collection<Order> pendingOrders() {
+    return pendingOrders.values();
+  }
+
+  /** Appends an event of the desk's own (a signal record) after the trades recorded so far. */
+  void record(AccountEvent event) {
+    events.add(event);
+  }
+
   // === trading ==================================================================================
 
   public TradeResult execute(TradeRequest request) {
@@ -933,7 +956,7 @@ public final class VirtualBroker {
 
   // === views ====================================================================================
 
-  private Position view(OpenPosition position) {
+  Position view(OpenPosition position) {
     SymbolBook book = books.get(position.symbol());
     BigDecimal current = book.priceToClose(position.side());
     return new Position(position.ticket(), position.symbol(), position.side(), position.volume(),

@@ -1,0 +1,27 @@
+package com.mt5bridge.broker;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The webhook journal. Signals that reach an account are recorded through that account's
+ * {@link TradingDesk#record} (committed with their trades); the others (refused before reaching an
+ * account, duplicates, those whose account failed) through {@link #append}.
+ */
+public interface SignalLog {
+
+  /** Records a signal that changed no account; written shortly after, in the background. */
+  void append(SignalRecord signal);
+
+  Optional<SignalRecord> find(String id);
+
+  /** The newest signals first, of one strategy or (null) all. */
+  List<SignalRecord> recent(String strategy, int limit);
+
+  /** The signal that took this idempotency key, if any. */
+  Optional<SignalRecord> byKey(String strategy, String idempotencyKey);
+
+  /** Signals with a body hash received since {@code since}: what a restart must still know to be a duplicate. */
+  List<SignalRecord> hashedSince(Instant since);
+}

@@ -1,0 +1,164 @@
+package com.mt5bridge.store;
+
+import static com.mt5bridge.store.schema.Tables.SIGNALS;
+
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
+import com.mt5bridge.store.schema.tables.records.SignalsRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStepN;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook journal in MariaDB. Signals that traded are written by the {@link DatabaseJournal}
+ * with their deals; this class writes the others (refused, duplicate) in the background, in
+ * batches, and answers the journal's queries.
+ *
+ * <p>The background queue is bounded: a flood of bad requests cannot exhaust memory. While the
+ * database is away a batch is retried for a while; what cannot be written is counted and logged,
+ * never blocks a webhook answer (a refusal's answer does not depend on its journal entry).
+ */
+public final class DatabaseSignals implements SignalLog, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DatabaseSignals.class);
+  private static final int QUEUE_CAPACITY = 50_000;
+  private static final int BATCH = 500;
+  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
+
+  private final DSLContext db;
+  private final BlockingQueue<SignalRecord> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  public DatabaseSignals(DSLContext db) {
+    this.db = db;
+    this.writer = Thread.ofPlatform().name("signal-journal-writer").daemon().start(this::writeLoop);
+  }
+
+  @Override
+  public void append(SignalRecord signal) {
+    if (!queue.offer(signal)) {
+      long count = dropped.incrementAndGet();
+      if (count == 1 || count % 1000 == 0) {
+        log.atWarn().setMessage("signal journal queue full; refused signals are not being journaled")
+            .addKeyValue("dropped", count).log();
+      }
+    }
+  }
+
+  /** Signals handed to {@link #append} that could not be journaled. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  @Override
+  public Optional<SignalRecord> find(String id) {
+    return read(() -> db.selectFrom(SIGNALS).where(SIGNALS.ID.eq(id)).fetchOptional(SignalRows::record));
+  }
+
+  @Override
+  public List<SignalRecord> recent(String strategy, int limit) {
+    return read(() -> db.selectFrom(SIGNALS)
+        .where(strategy == null ? DSL.noCondition() : SIGNALS.STRATEGY_ID.eq(strategy))
+        .orderBy(SIGNALS.RECEIVED_AT.desc(), SIGNALS.ID.desc())
+        .limit(limit)
+        .fetch(SignalRows::record));
+  }
+
+  @Override
+  public Optional<SignalRecord> byKey(String strategy, String idempotencyKey) {
+    return read(() -> db.selectFrom(SIGNALS)
+        .where(SIGNALS.STRATEGY_ID.eq(strategy), SIGNALS.IDEMPOTENCY_KEY.eq(idempotencyKey))
+        .fetchOptional(SignalRows::record));
+  }
+
+  @Override
+  public List<SignalRecord> hashedSince(Instant since) {
+    return read(() -> db.selectFrom(SIGNALS)
+        .where(SIGNALS.RECEIVED_AT.ge(since), SIGNALS.BODY_HASH.isNotNull(),
+            SIGNALS.STATUS.in(SignalStatus.EXECUTED.name(), SignalStatus.REJECTED.name()))
+        .fetch(SignalRows::record));
+  }
+
+  private static <T> T read(Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (DataAccessException e) {
+      throw new BrokerUnavailableException("the signal journal cannot be read: the database does not answer");
+    }
+  }
+
+  private void writeLoop() {
+    List<SignalRecord> batch = new ArrayList<>(BATCH);
+    while (running) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(batch, BATCH - 1);
+      write(batch);
+      batch.clear();
+    }
+  }
+
+  private void write(List<SignalRecord> batch) {
+    List<SignalsRecord> rows = batch.stream().map(SignalRows::row).toList();
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (running) {
+      try {
+        // Ignoring duplicates makes a retry after an unclear failure harmless: the ids are unique.
+        InsertValuesStepN<SignalsRecord> insert = db.insertInto(SIGNALS, SIGNALS.fields());
+        for (SignalsRecord row : rows) {
+          insert = insert.values(row.intoArray());
+        }
+        insert.onDuplicateKeyIgnore().execute();
+        return;
+      } catch (DataAccessException e) {
+        if (System.nanoTime() > deadline) {
+          long count = dropped.addAndGet(batch.size());
+          log.atError().setMessage("refused signals could not be journaled; the database did not take them")
+              .addKeyValue("signals", batch.size()).addKeyValue("dropped", count)
+              .addKeyValue("reason", e.getMessage()).log();
+          return;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    // Give the writer a moment to empty the queue, so a clean stop journals what it answered.
+    long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (!queue.isEmpty() && System.nanoTime() < until) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    running = false;
+    writer.interrupt();
+  }
+}

@@ -1,0 +1,206 @@
+package com.mt5bridge.strategy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.MarginMode;
+import com.mt5bridge.broker.Order;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.Selection;
+import com.mt5bridge.broker.Side;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradingDesk;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a strategy's signal into a {@link Plan} on the account as it stands: sized, on the tick
+ * grid, within the strategy's limits, touching only the strategy's own positions and orders (its
+ * magic). Runs inside the account's turn; it only reads, and throws {@link ApiException} when the
+ * signal cannot be carried out, before anything is sent.
+ */
+public final class Planner {
+
+  private final RiskLimits limits;
+
+  public Planner(DailyResults daily) {
+    this.limits = new RiskLimits(daily);
+  }
+
+  public Plan plan(TradingDesk desk, Strategy strategy, Signal signal, Source source) {
+    long magic = strategy.magic();
+    String symbol = signal.symbol();
+    return switch (signal.action()) {
+      case BUY, SELL -> signal.positionSize() != null
+          ? toTarget(desk, strategy, signal, source)
+          : open(desk, strategy, signal, source);
+      case CLOSE, CLOSE_LONG, CLOSE_SHORT ->
+          close(desk, new Selection(symbol, signal.action().only(), magic), signal, source);
+      case CLOSE_ALL -> close(desk, new Selection(null, null, magic), signal, source);
+      case FLAT -> flat(desk, new Selection(symbol, null, magic), signal, source);
+      case CANCEL, CANCEL_LONG, CANCEL_SHORT -> cancel(desk, new Selection(symbol, signal.action().only(), magic), source);
+    };
+  }
+
+  /** Buy or sell: a market or pending order of the sized volume. */
+  private Plan open(TradingDesk desk, Strategy strategy, Signal signal, Source source) {
+    SymbolSpec spec = spec(desk, signal.symbol());
+    Side side = signal.action().side();
+    Entry entry = Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null));
+    BigDecimal volume = Sizer.volume(desk, strategy, signal, spec, entry);
+    BigDecimal opening = volume;
+    boolean newSlot = true;
+    if (entry.kind() == OrderType.Kind.MARKET && desk.marginMode() == MarginMode.NETTING) {
+      // On a netting account an opposite order first reduces the position: only the rest adds exposure.
+      BigDecimal net = net(desk.positions(Selection.symbol(spec.name())));
+      newSlot = net.signum() == 0;
+      if (net.signum() != 0 && (net.signum() > 0) != (side == Side.BUY)) {
+        opening = volume.subtract(net.abs()).max(BigDecimal.ZERO);
+      }
+    }
+    if (opening.signum() > 0) {
+      limits.check(desk, strategy, spec, entry.kind(), opening, newSlot);
+    }
+    return Plan.of(order(strategy, signal, spec, entry, volume, source));
+  }
+
+  /**
+   * TradingView's net position: trade the difference. On a netting account that is one order; on a
+   * hedging one the strategy's opposite positions are closed, an excess on the same side is closed
+   * oldest first, and a shortfall opened, so the strategy never ends up hedged against itself.
+   */
+  private Plan toTarget(TradingDesk desk, Strategy strategy, Signal signal, Source source) {
+    if (signal.kind() != OrderType.Kind.MARKET) {
+      throw ApiException.invalid("type", "positionSize works with market orders only");
+    }
+    SymbolSpec spec = spec(desk, signal.symbol());
+    BigDecimal target = Sizer.target(signal.positionSize(), strategy, spec);
+    return desk.marginMode() == MarginMode.NETTING
+        ? toNettingTarget(desk, strategy, signal, spec, target, source)
+        : toHedgingTarget(desk, strategy, signal, spec, target, source);
+  }
+
+  private Plan toNettingTarget(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, BigDecimal target,
+      Source source) {
+    List<Position> onSymbol = desk.positions(Selection.symbol(spec.name()));
+    for (Position position : onSymbol) {
+      if (position.magic() != strategy.magic()) {
+        throw ApiException.invalid("symbol", "the " + spec.name() + " position on this netting account belongs to magic "
+            + position.magic() + ", not to strategy " + strategy.id() + " (" + strategy.magic() + ")");
+      }
+    }
+    BigDecimal net = net(onSymbol);
+    BigDecimal delta = target.subtract(net);
+    if (delta.signum() == 0) {
+      return Plan.nothing("the strategy already holds " + target.toPlainString() + " lots of " + spec.name());
+    }
+    Side side = delta.signum() > 0 ? Side.BUY : Side.SELL;
+    boolean reversal = net.signum() != 0 && target.signum() != 0 && net.signum() != target.signum();
+    BigDecimal opening = reversal ? target.abs() : target.abs().subtract(net.abs()).max(BigDecimal.ZERO);
+    Entry entry = opening.signum() > 0 ? Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null))
+        : new Entry(side, OrderType.Kind.MARKET, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    if (opening.signum() > 0) {
+      limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, net.signum() == 0);
+    }
+    return Plan.of(order(strategy, signal, spec, entry, delta.abs(), source));
+  }
+
+  private Plan toHedgingTarget(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, BigDecimal target,
+      Source source) {
+    List<Position> own = desk.positions(new Selection(spec.name(), null, strategy.magic()));
+    Side keep = target.signum() >= 0 ? Side.BUY : Side.SELL;
+    List<TradeRequest> requests = new ArrayList<>();
+    BigDecimal held = BigDecimal.ZERO;
+    for (Position position : own) {
+      if (position.type() != keep) {
+        requests.add(new TradeRequest.ClosePosition(position.ticket(), null, comment(signal), source));
+      } else {
+        held = held.add(position.volume());
+      }
+    }
+    BigDecimal excess = held.subtract(target.abs());
+    for (Position position : own) {
+      if (position.type() == keep && excess.signum() > 0) {
+        BigDecimal closing = position.volume().min(excess);
+        requests.add(new TradeRequest.ClosePosition(position.ticket(),
+            closing.compareTo(position.volume()) == 0 ? null : closing, comment(signal), source));
+        excess = excess.subtract(closing);
+      }
+    }
+    BigDecimal opening = target.abs().subtract(held).max(BigDecimal.ZERO);
+    if (opening.signum() > 0) {
+      Entry entry = Entry.of(signal, keep, spec, desk.price(spec.name()).orElse(null));
+      limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, true);
+      requests.add(order(strategy, signal, spec, entry, opening, source));
+    }
+    if (requests.isEmpty()) {
+      return Plan.nothing("the strategy already holds " + target.toPlainString() + " lots of " + spec.name());
+    }
+    return new Plan(List.copyOf(requests), true, null);
+  }
+
+  private static Plan close(TradingDesk desk, Selection selection, Signal signal, Source source) {
+    List<TradeRequest> requests = new ArrayList<>();
+    for (Position position : desk.positions(selection)) {
+      requests.add(new TradeRequest.ClosePosition(position.ticket(), null, comment(signal), source));
+    }
+    if (requests.isEmpty()) {
+      return Plan.nothing("the strategy has no open positions" + where(selection));
+    }
+    return new Plan(List.copyOf(requests), false, null);
+  }
+
+  private static Plan flat(TradingDesk desk, Selection selection, Signal signal, Source source) {
+    List<TradeRequest> requests = new ArrayList<>(close(desk, selection, signal, source).requests());
+    requests.addAll(cancel(desk, selection, source).requests());
+    if (requests.isEmpty()) {
+      return Plan.nothing("the strategy has no open positions or pending orders" + where(selection));
+    }
+    return new Plan(List.copyOf(requests), false, null);
+  }
+
+  private static Plan cancel(TradingDesk desk, Selection selection, Source source) {
+    List<TradeRequest> requests = new ArrayList<>();
+    for (Order order : desk.orders(selection)) {
+      requests.add(new TradeRequest.CancelOrder(order.ticket(), source));
+    }
+    if (requests.isEmpty()) {
+      return Plan.nothing("the strategy has no pending orders" + where(selection));
+    }
+    return new Plan(List.copyOf(requests), false, null);
+  }
+
+  private static TradeRequest order(Strategy strategy, Signal signal, SymbolSpec spec, Entry entry, BigDecimal volume,
+      Source source) {
+    return new TradeRequest.PlaceOrder(OrderType.of(entry.side(), entry.kind()), spec.name(), volume,
+        entry.orderPrice(), BigDecimal.ZERO, entry.sl(), entry.tp(), Expiration.GTC, comment(signal),
+        strategy.magic(), source);
+  }
+
+  private static SymbolSpec spec(TradingDesk desk, String symbol) {
+    return desk.spec(symbol).orElseThrow(() ->
+        ApiException.invalid("symbol", "account " + desk.account() + " has no symbol " + symbol));
+  }
+
+  /** Signed: buys positive, sells negative. */
+  private static BigDecimal net(List<Position> positions) {
+    BigDecimal net = BigDecimal.ZERO;
+    for (Position position : positions) {
+      net = position.type() == Side.BUY ? net.add(position.volume()) : net.subtract(position.volume());
+    }
+    return net;
+  }
+
+  private static String comment(Signal signal) {
+    return signal.comment() == null ? "" : signal.comment();
+  }
+
+  private static String where(Selection selection) {
+    String side = selection.side() == null ? "" : selection.side() == Side.BUY ? " long" : " short";
+    return (selection.symbol() == null ? "" : " on " + selection.symbol()) + (side.isEmpty() ? "" : " (" + side.trim() + ")");
+  }
+}

@@ -1,0 +1,65 @@
+package com.mt5bridge.strategy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.Selection;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradingDesk;
+import java.math.BigDecimal;
+
+/** A strategy's {@link Limits}, checked against the account before an order that adds exposure is sent. */
+final class RiskLimits {
+
+  private final DailyResults daily;
+
+  RiskLimits(DailyResults daily) {
+    this.daily = daily;
+  }
+
+  /**
+   * @param opening the lots the signal adds (a reversal counts its new side only)
+   * @param newSlot whether it takes a new position or pending order slot
+   */
+  void check(TradingDesk desk, Strategy strategy, SymbolSpec spec, OrderType.Kind kind, BigDecimal opening,
+      boolean newSlot) {
+    Limits limits = strategy.limits();
+    if (limits.maxVolume().signum() > 0 && opening.compareTo(limits.maxVolume()) > 0) {
+      throw refused("volume", "the signal opens " + opening.toPlainString() + " lots; the strategy's maxVolume is "
+          + limits.maxVolume().toPlainString());
+    }
+    Selection own = new Selection(null, null, strategy.magic());
+    if (limits.maxPositions() > 0 && newSlot) {
+      int held = desk.positions(own).size() + desk.orders(own).size();
+      if (held >= limits.maxPositions()) {
+        throw refused("limits.maxPositions", "the strategy already holds " + held
+            + " positions and pending orders; its maxPositions is " + limits.maxPositions());
+      }
+    }
+    if (limits.maxSpreadPoints() > 0 && kind == OrderType.Kind.MARKET) {
+      Tick quote = desk.price(spec.name()).orElseThrow();
+      BigDecimal spread = quote.ask().subtract(quote.bid()).movePointRight(spec.digits());
+      if (spread.compareTo(BigDecimal.valueOf(limits.maxSpreadPoints())) > 0) {
+        throw refused("symbol", spec.name() + "'s spread is " + spread.stripTrailingZeros().toPlainString()
+            + " points; the strategy's maxSpreadPoints is " + limits.maxSpreadPoints());
+      }
+    }
+    if (limits.maxDailyLoss().signum() > 0) {
+      BigDecimal result = daily.today(desk.account(), strategy.magic(), desk.clock());
+      for (Position position : desk.positions(own)) {
+        result = result.add(position.profit()).add(position.swap());
+      }
+      if (result.compareTo(limits.maxDailyLoss().negate()) <= 0) {
+        throw refused("limits.maxDailyLoss", "the strategy is down " + result.negate().toPlainString() + " "
+            + desk.currency() + " today; its maxDailyLoss is " + limits.maxDailyLoss().toPlainString()
+            + " (closing is still allowed)");
+      }
+    }
+  }
+
+  private static ApiException refused(String field, String message) {
+    return new ApiException(ErrorCode.RISK_LIMIT, message, field);
+  }
+}

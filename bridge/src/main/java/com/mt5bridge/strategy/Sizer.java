@@ -1,0 +1,111 @@
+package com.mt5bridge.strategy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.TradingDesk;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The volume a signal opens. The alert's own volume, risk or contracts win (in that order);
+ * otherwise the strategy's mode decides. The result is floored to the symbol's volume step and
+ * must lie within its minimum and maximum.
+ */
+final class Sizer {
+
+  private static final MathContext DIVISION = new MathContext(34, RoundingMode.HALF_EVEN);
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private Sizer() {}
+
+  static BigDecimal volume(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, Entry entry) {
+    Sizing sizing = strategy.sizing();
+    if (signal.volume() != null) {
+      return normalized(signal.volume(), spec, "volume", signal.volume().toPlainString() + " lots");
+    }
+    if (signal.risk() != null) {
+      return byRisk(desk, signal.risk(), spec, entry, "risk");
+    }
+    if (signal.contracts() != null) {
+      return byContracts(signal.contracts(), sizing, spec);
+    }
+    return switch (sizing.mode()) {
+      case FIXED -> normalized(sizing.volume(), spec, "volume", "the strategy's fixed " + sizing.volume().toPlainString() + " lots");
+      case CONTRACTS -> throw ApiException.invalid("contracts",
+          "the strategy sizes by contracts but the alert has none; add \"contracts\": \"{{strategy.order.contracts}}\"");
+      case RISK -> byRisk(desk, sizing.riskPercent(), spec, entry, "sizing.riskPercent");
+      case ALLOCATION -> byAllocation(desk, sizing, spec, entry);
+    };
+  }
+
+  /** A target position in lots from TradingView's position size: × multiplier, floored toward 0 to the step. */
+  static BigDecimal target(BigDecimal positionSize, Strategy strategy, SymbolSpec spec) {
+    BigDecimal lots = positionSize.multiply(strategy.sizing().multiplierOrOne());
+    BigDecimal floored = floorToStep(lots.abs(), spec);
+    if (floored.signum() != 0 && floored.compareTo(spec.volumeMin()) < 0) {
+      throw ApiException.invalid("positionSize", "position size " + positionSize.toPlainString() + " × "
+          + strategy.sizing().multiplierOrOne().toPlainString() + " is " + lots.abs().toPlainString()
+          + " lots, below " + spec.name() + "'s minimum " + spec.volumeMin().toPlainString());
+    }
+    return lots.signum() < 0 ? floored.negate() : floored;
+  }
+
+  static BigDecimal floorToStep(BigDecimal volume, SymbolSpec spec) {
+    BigDecimal step = spec.volumeStep();
+    return volume.divide(step, 0, RoundingMode.FLOOR).multiply(step).setScale(Math.max(0, step.scale()),
+        RoundingMode.UNNECESSARY);
+  }
+
+  private static BigDecimal byContracts(BigDecimal contracts, Sizing sizing, SymbolSpec spec) {
+    BigDecimal lots = contracts.multiply(sizing.multiplierOrOne());
+    return normalized(lots, spec, "contracts", contracts.toPlainString() + " contracts × "
+        + sizing.multiplierOrOne().toPlainString());
+  }
+
+  /** Lots that lose {@code percent} of the balance if the stop-loss is hit, commission in and out included. */
+  private static BigDecimal byRisk(TradingDesk desk, BigDecimal percent, SymbolSpec spec, Entry entry, String field) {
+    if (entry.sl().signum() == 0) {
+      throw ApiException.invalid("sl", "risk sizing needs a stop-loss: give sl or slPips");
+    }
+    BigDecimal lossPerLot = desk.profit(spec.name(), entry.side(), BigDecimal.ONE, entry.price(), entry.sl())
+        .orElseThrow(() -> ApiException.invalid("symbol", "no price converts " + spec.currencyProfit() + " to "
+            + desk.currency() + " yet"))
+        .abs()
+        .add(desk.commissionPerLot().multiply(BigDecimal.TWO));
+    BigDecimal balance = desk.figures().balance();
+    BigDecimal amount = balance.multiply(percent).divide(HUNDRED, DIVISION);
+    BigDecimal lots = amount.divide(lossPerLot, DIVISION);
+    return normalized(lots, spec, field, "risking " + percent.toPlainString() + "% of " + balance.toPlainString()
+        + " with the stop-loss at " + entry.sl().toPlainString());
+  }
+
+  /** Lots whose notional (contract size × entry price, in the deposit currency) is the strategy's equity. */
+  private static BigDecimal byAllocation(TradingDesk desk, Sizing sizing, SymbolSpec spec, Entry entry) {
+    BigDecimal notional = sizing.equity() != null ? sizing.equity()
+        : sizing.weight().multiply(desk.figures().equity());
+    BigDecimal lotNotional = desk.toDeposit(spec.contractSize().multiply(entry.price()), spec.currencyProfit())
+        .orElseThrow(() -> ApiException.invalid("symbol", "no price converts " + spec.currencyProfit() + " to "
+            + desk.currency() + " yet"));
+    BigDecimal lots = notional.divide(lotNotional, DIVISION);
+    return normalized(lots, spec, "sizing", "allocating " + notional.stripTrailingZeros().toPlainString()
+        + " " + desk.currency() + " of notional");
+  }
+
+  private static BigDecimal normalized(BigDecimal lots, SymbolSpec spec, String field, String how) {
+    BigDecimal volume = floorToStep(lots, spec);
+    if (volume.compareTo(spec.volumeMin()) < 0) {
+      throw ApiException.invalid(field, how + " gives " + plain(lots) + " lots, below " + spec.name()
+          + "'s minimum " + spec.volumeMin().toPlainString());
+    }
+    if (volume.compareTo(spec.volumeMax()) > 0) {
+      throw ApiException.invalid(field, how + " gives " + plain(lots) + " lots, above " + spec.name()
+          + "'s maximum " + spec.volumeMax().toPlainString());
+    }
+    return volume;
+  }
+
+  private static String plain(BigDecimal lots) {
+    return lots.round(new MathContext(6, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+  }
+}

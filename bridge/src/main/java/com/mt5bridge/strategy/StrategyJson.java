@@ -1,0 +1,191 @@
+package com.mt5bridge.strategy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mt5bridge.api.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/** The contract's strategy JSON: the body of POST and PUT, and the view (never with the secret). */
+public final class StrategyJson {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._#!$&+-]{1,32}");
+  private static final Pattern AFFIX = Pattern.compile("[A-Za-z0-9._#!$&+-]{0,16}");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private StrategyJson() {}
+
+  public record SizingBody(String mode, BigDecimal volume, BigDecimal multiplier, BigDecimal riskPercent,
+      BigDecimal equity, BigDecimal weight) {
+
+    Sizing toSizing() {
+      Sizing.Mode parsed;
+      try {
+        parsed = mode == null ? Sizing.Mode.FIXED : Sizing.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("sizing.mode", "sizing.mode must be one of FIXED, CONTRACTS, RISK, ALLOCATION");
+      }
+      positiveIfSet(volume, "sizing.volume");
+      positiveIfSet(multiplier, "sizing.multiplier");
+      positiveIfSet(riskPercent, "sizing.riskPercent");
+      positiveIfSet(equity, "sizing.equity");
+      positiveIfSet(weight, "sizing.weight");
+      switch (parsed) {
+        case FIXED -> required(volume, "sizing.volume", "FIXED sizing needs a volume in lots");
+        case CONTRACTS -> { }
+        case RISK -> {
+          required(riskPercent, "sizing.riskPercent", "RISK sizing needs riskPercent");
+          if (riskPercent.compareTo(HUNDRED) > 0) {
+            throw ApiException.invalid("sizing.riskPercent", "riskPercent must be at most 100");
+          }
+        }
+        case ALLOCATION -> {
+          if (equity == null && weight == null) {
+            throw ApiException.invalid("sizing.weight", "ALLOCATION sizing needs an equity or a weight");
+          }
+        }
+      }
+      return new Sizing(parsed, volume, multiplier, riskPercent, equity, weight);
+    }
+  }
+
+  public record LimitsBody(BigDecimal maxVolume, Integer maxPositions, BigDecimal maxDailyLoss,
+      Integer maxSpreadPoints, Integer maxSignalsPerMinute) {
+
+    Limits toLimits() {
+      notNegative(maxVolume, "limits.maxVolume");
+      notNegative(maxDailyLoss, "limits.maxDailyLoss");
+      notNegative(maxPositions, "limits.maxPositions");
+      notNegative(maxSpreadPoints, "limits.maxSpreadPoints");
+      notNegative(maxSignalsPerMinute, "limits.maxSignalsPerMinute");
+      return new Limits(or(maxVolume, BigDecimal.ZERO), or(maxPositions, 0), or(maxDailyLoss, BigDecimal.ZERO),
+          or(maxSpreadPoints, 0), or(maxSignalsPerMinute, Limits.DEFAULT_SIGNALS_PER_MINUTE));
+    }
+  }
+
+  /** POST and PUT. On PUT the id may be left out, and so may the secret (the old one stays). */
+  public record Body(String id, String account, String secret, Boolean enabled, Long magic,
+      Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, SizingBody sizing, LimitsBody limits,
+      List<String> allowedIps) {
+
+    Strategy toNew(Instant now, LongSupplier nextMagic) {
+      if (id == null || !ID.matcher(id).matches()) {
+        throw ApiException.invalid("id", "id must match [a-z0-9][a-z0-9_-]{0,63}");
+      }
+      if (secret == null) {
+        throw ApiException.invalid("secret", "a strategy needs a secret of at least 16 characters");
+      }
+      return build(id, SecretHash.of(checkedSecret()), magic == null ? nextMagic.getAsLong() : magic, now, now, 0);
+    }
+
+    Strategy toReplacement(Strategy current, Instant now) {
+      if (id != null && !id.equals(current.id())) {
+        throw ApiException.invalid("id", "the id cannot change (it is " + current.id() + ")");
+      }
+      String hash = secret == null ? current.secretHash() : SecretHash.of(checkedSecret());
+      Strategy built = build(current.id(), hash, magic == null ? current.magic() : magic, current.createdAt(), now,
+          current.version() + 1);
+      return enabled == null ? built.withEnabled(current.enabled(), now).withVersion(current.version() + 1) : built;
+    }
+
+    private Strategy build(String strategyId, String secretHash, long magicNumber, Instant created, Instant now,
+        long version) {
+      if (account == null || account.isBlank()) {
+        throw ApiException.invalid("account", "name the account the strategy trades");
+      }
+      if (magicNumber < 1) {
+        throw ApiException.invalid("magic", "magic must be a positive number (0 marks manual trades)");
+      }
+      Map<String, String> map = new LinkedHashMap<>();
+      if (symbolMap != null) {
+        symbolMap.forEach((from, to) -> {
+          if (!SYMBOL.matcher(from).matches() || to == null || !SYMBOL.matcher(to).matches()) {
+            throw ApiException.invalid("symbolMap." + from, "symbol names are 1 to 32 letters, digits or ._#!$&+-");
+          }
+          map.put(from, to);
+        });
+      }
+      String prefix = affix(symbolPrefix, "symbolPrefix");
+      String suffix = affix(symbolSuffix, "symbolSuffix");
+      Sizing parsedSizing = sizing == null
+          ? new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null) : sizing.toSizing();
+      Limits parsedLimits = limits == null ? Limits.NONE : limits.toLimits();
+      AllowedIps ips;
+      try {
+        ips = AllowedIps.of(allowedIps);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("allowedIps", e.getMessage() + " (use addresses, CIDR blocks or \"tradingview\")");
+      }
+      return new Strategy(strategyId, account, secretHash, enabled == null || enabled, magicNumber, Map.copyOf(map),
+          prefix, suffix, parsedSizing, parsedLimits, ips, created, now, version);
+    }
+
+    private String checkedSecret() {
+      if (secret.length() < 16 || secret.length() > 200) {
+        throw ApiException.invalid("secret", "the secret must be 16 to 200 characters long");
+      }
+      for (int i = 0; i < secret.length(); i++) {
+        char c = secret.charAt(i);
+        // The text alert form is comma-separated with the secret first.
+        if (c == ',' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+          throw ApiException.invalid("secret", "the secret must not contain commas, spaces or control characters");
+        }
+      }
+      return secret;
+    }
+  }
+
+  /** A strategy as the API shows it: everything but the secret. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record View(String id, String account, boolean enabled, long magic, Map<String, String> symbolMap,
+      String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits, List<String> allowedIps,
+      Instant createdAt, Instant updatedAt, long version) {
+
+    public static View of(Strategy s) {
+      return new View(s.id(), s.account(), s.enabled(), s.magic(), s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(),
+          s.sizing(), s.limits(), s.allowedIps().entries(), s.createdAt(), s.updatedAt(), s.version());
+    }
+  }
+
+  private static String affix(String value, String field) {
+    String text = value == null ? "" : value;
+    if (!AFFIX.matcher(text).matches()) {
+      throw ApiException.invalid(field, field + " is up to 16 letters, digits or ._#!$&+-");
+    }
+    return text;
+  }
+
+  private static void positiveIfSet(BigDecimal value, String field) {
+    if (value != null && value.signum() <= 0) {
+      throw ApiException.invalid(field, field + " must be positive");
+    }
+  }
+
+  private static void required(BigDecimal value, String field, String message) {
+    if (value == null) {
+      throw ApiException.invalid(field, message);
+    }
+  }
+
+  private static void notNegative(BigDecimal value, String field) {
+    if (value != null && value.signum() < 0) {
+      throw ApiException.invalid(field, field + " must not be negative");
+    }
+  }
+
+  private static void notNegative(Integer value, String field) {
+    if (value != null && value < 0) {
+      throw ApiException.invalid(field, field + " must not be negative");
+    }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

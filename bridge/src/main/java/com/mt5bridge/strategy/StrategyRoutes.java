@@ -1,0 +1,55 @@
+package com.mt5bridge.strategy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Strategy management and the kill switch: {@code /api/strategies}, {@code /api/pause}, {@code /api/resume}. */
+public final class StrategyRoutes {
+
+  private final Strategies strategies;
+
+  public StrategyRoutes(Strategies strategies) {
+    this.strategies = strategies;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.post("/api/strategies", this::create);
+    routes.get("/api/strategies", ctx -> ctx.json(strategies.all().stream().map(StrategyJson.View::of).toList()));
+    routes.get("/api/strategies/{id}", ctx -> ctx.json(StrategyJson.View.of(strategies.get(ctx.pathParam("id")))));
+    routes.put("/api/strategies/{id}", this::replace);
+    routes.delete("/api/strategies/{id}", this::delete);
+    routes.post("/api/strategies/{id}/pause", ctx -> enable(ctx, false));
+    routes.post("/api/strategies/{id}/resume", ctx -> enable(ctx, true));
+    routes.get("/api/trading", this::trading);
+    routes.post("/api/pause", ctx -> killSwitch(ctx, true));
+    routes.post("/api/resume", ctx -> killSwitch(ctx, false));
+  }
+
+  private void create(Context ctx) {
+    Strategy created = strategies.create(ctx.bodyAsClass(StrategyJson.Body.class));
+    ctx.status(201).json(StrategyJson.View.of(created));
+  }
+
+  private void replace(Context ctx) {
+    ctx.json(StrategyJson.View.of(strategies.replace(ctx.pathParam("id"), ctx.bodyAsClass(StrategyJson.Body.class))));
+  }
+
+  private void delete(Context ctx) {
+    strategies.delete(ctx.pathParam("id"));
+    ctx.status(204);
+  }
+
+  private void enable(Context ctx, boolean enabled) {
+    ctx.json(StrategyJson.View.of(strategies.setEnabled(ctx.pathParam("id"), enabled)));
+  }
+
+  private void killSwitch(Context ctx, boolean paused) {
+    strategies.setTradingPaused(paused);
+    trading(ctx);
+  }
+
+  private void trading(Context ctx) {
+    ctx.json(Map.of("paused", strategies.tradingPaused()));
+  }
+}

@@ -1,0 +1,65 @@
+package com.mt5bridge.webhook;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.InvalidFieldException;
+import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalRecord;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+
+/** The signal journal: {@code GET /api/signals?strategy=&limit=} (newest first) and {@code /api/signals/{id}}. */
+public final class SignalRoutes {
+
+  private final SignalLog journal;
+  private final Signals signals;
+
+  public SignalRoutes(SignalLog journal, Signals signals) {
+    this.journal = journal;
+    this.signals = signals;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/signals", this::recent);
+    routes.get("/api/signals/{id}", this::one);
+  }
+
+  private void recent(Context ctx) {
+    ctx.json(journal.recent(ctx.queryParam("strategy"), limit(ctx)).stream().map(View::of).toList());
+  }
+
+  private void one(Context ctx) {
+    String id = ctx.pathParam("id");
+    SignalRecord record = signals.inFlight(id).or(() -> journal.find(id))
+        .orElseThrow(() -> ApiException.notFound("no signal " + id));
+    ctx.json(View.of(record));
+  }
+
+  private static int limit(Context ctx) {
+    String value = ctx.queryParam("limit");
+    if (value == null || value.isBlank()) {
+      return 100;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit >= 1 && limit <= 10_000) {
+        return limit;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new InvalidFieldException("limit", "limit must be a whole number from 1 to 10000");
+  }
+
+  /** A journal entry as the API shows it; the body is stored with its secret already masked. */
+  record View(String id, String strategy, String account, String status, String action, String symbol,
+      String sourceIp, String contentType, String body, SignalRecord.Error error, @JsonRawValue String results,
+      String duplicateOf, Instant receivedAt, Instant completedAt) {
+
+    static View of(SignalRecord r) {
+      return new View(r.id(), r.strategy(), r.account(), r.status().name(), r.action(), r.symbol(), r.sourceIp(),
+          r.contentType(), r.body(), r.error(), r.results(), r.duplicateOf(), r.receivedAt(), r.completedAt());
+    }
+  }
+}

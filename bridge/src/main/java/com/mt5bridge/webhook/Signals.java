@@ -1,0 +1,389 @@
+package com.mt5bridge.webhook;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.BrokerJson;
+import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.Broker;
+import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.TradeResult;
+import com.mt5bridge.broker.TradingDesk;
+import com.mt5bridge.strategy.Plan;
+import com.mt5bridge.strategy.Planner;
+import com.mt5bridge.strategy.SecretHash;
+import com.mt5bridge.strategy.Signal;
+import com.mt5bridge.strategy.Strategies;
+import com.mt5bridge.strategy.Strategy;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The path of a webhook signal: size and type, parse, find the strategy, check the sender's
+ * address and secret, the kill switch, the pause and the rate, check the fields, map the symbol,
+ * claim the alert against duplicates, then one turn on the account: plan (size, limits), trade and
+ * record the signal, committed together. Every refusal is journaled with its reason.
+ */
+public final class Signals implements AutoCloseable {
+
+  /** The largest alert body taken. */
+  public static final int MAX_BODY = 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(Signals.class);
+
+  private final Strategies strategies;
+  private final BrokerRegistry brokers;
+  private final Planner planner;
+  private final SignalLog journal;
+  private final InstantSource clock;
+  private final WebhookSettings settings;
+  private final JsonMapper json;
+  private final AlertParser parser = new AlertParser();
+  private final RateLimiter rateLimiter = new RateLimiter();
+  private final SignalIds ids;
+  private final ClientAddress clientAddress;
+  private final DuplicateGuard guard;
+  private final Map<String, JournalEntry> inFlight = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService sweeper;
+
+  public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
+      InstantSource clock, WebhookSettings settings, JsonMapper json) {
+    this.strategies = strategies;
+    this.brokers = brokers;
+    this.planner = planner;
+    this.journal = journal;
+    this.clock = clock;
+    this.settings = settings;
+    this.json = json;
+    this.ids = new SignalIds(clock);
+    this.clientAddress = new ClientAddress(settings.trustedProxies());
+    this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("duplicate-sweeper").daemon()
+        .factory());
+    sweeper.scheduleWithFixedDelay(guard::sweep, 10, 10, TimeUnit.SECONDS);
+  }
+
+  /** At start-up, once the journal can be read: remembers recent bodies so a repeat across a restart is a duplicate. */
+  public void start() {
+    guard.preload();
+  }
+
+  /** A signal still in its account's hands (answered PENDING), as the journal will show it. */
+  public Optional<SignalRecord> inFlight(String id) {
+    return Optional.ofNullable(inFlight.get(id)).map(JournalEntry::pending);
+  }
+
+  /** Handles one delivery; the 200 answer, or {@link ApiException} with the contract's error. */
+  SignalAnswer receive(Delivery delivery) {
+    JournalEntry entry = new JournalEntry(ids.next(), clock.instant());
+    try {
+      return handle(delivery, entry);
+    } catch (ApiException refused) {
+      if (!entry.recorded) {
+        entry.recorded = true;
+        journal.append(entry.refused(refused, clock.instant()));
+      }
+      log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)
+          .addKeyValue("strategy", entry.strategy).addKeyValue("code", refused.code())
+          .addKeyValue("field", refused.field()).addKeyValue("reason", refused.getMessage())
+          .addKeyValue("ip", entry.sourceIp).log();
+      throw refused;
+    }
+  }
+
+  private SignalAnswer handle(Delivery delivery, JournalEntry entry) {
+    InetAddress client = clientAddress.resolve(delivery.remoteAddress(), delivery.forwardedFor());
+    entry.sourceIp = client == null ? null : client.getHostAddress();
+    entry.contentType = delivery.contentType();
+    entry.strategy = strategies.find(delivery.pathStrategy()).map(Strategy::id).orElse(null);
+    if (delivery.body() == null || delivery.size() > MAX_BODY) {
+      throw new ApiException(ErrorCode.TOO_LARGE, "the alert body is over " + MAX_BODY + " bytes, the most taken",
+          null);
+    }
+    checkContentType(delivery.contentType());
+    String body = utf8(delivery.body());
+    entry.body = Redaction.unparsed(body, delivery.querySecret());
+    RawAlert raw = parser.parse(body);
+    entry.body = Redaction.of(raw, body, parser.mapper());
+
+    Strategy strategy = strategy(delivery.pathStrategy(), raw);
+    entry.strategy = strategy.id();
+    entry.account = strategy.account();
+    if (!strategy.allowedIps().permits(client)) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "address " + entry.sourceIp + " may not send signals for strategy "
+          + strategy.id(), null);
+    }
+    authenticate(strategy, raw, delivery.querySecret());
+    if (strategies.tradingPaused()) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "trading is paused by the kill switch (POST /api/resume ends it)",
+          null);
+    }
+    if (!strategy.enabled()) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "strategy " + strategy.id() + " is paused", "strategy");
+    }
+    if (!rateLimiter.allow(strategy.id(), strategy.limits().maxSignalsPerMinute())) {
+      throw new ApiException(ErrorCode.RATE_LIMITED, "strategy " + strategy.id() + " sends more than "
+          + strategy.limits().maxSignalsPerMinute() + " signals a minute", null);
+    }
+
+    Alert alert = AlertFields.check(raw);
+    entry.action = alert.action().name().toLowerCase(Locale.ROOT).replace("_", "");
+    Broker broker = brokers.find(strategy.account()).orElseThrow(() ->
+        ApiException.unavailable("account " + strategy.account() + " is not available"));
+    String symbol = null;
+    if (alert.symbol() != null) {
+      symbol = strategy.symbolFor(alert.symbol());
+      entry.symbol = symbol;
+      String mapped = symbol;
+      if (broker.symbols().stream().map(SymbolSpec::name).noneMatch(mapped::equals)) {
+        throw ApiException.invalid("symbol", "account " + strategy.account() + " has no symbol " + symbol
+            + (symbol.equals(alert.symbol()) ? "" : " (from " + alert.symbol() + ")"));
+      }
+    }
+
+    DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
+    Optional<DuplicateGuard.Claim> earlier;
+    if (alert.identified()) {
+      entry.idempotencyKey = sha256(alert.id() + "\n" + alert.time());
+      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alert.instant(), mine);
+    } else {
+      entry.bodyHash = sha256(strategy.id() + "\n" + entry.body);
+      earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);
+    }
+    if (earlier.isPresent()) {
+      return duplicate(entry, earlier.get());
+    }
+    return execute(broker, strategy, alert.toSignal(symbol), entry, mine);
+  }
+
+  /** One turn on the account; the answer within the wait, else PENDING while the turn goes on. */
+  private SignalAnswer execute(Broker broker, Strategy strategy, Signal signal, JournalEntry entry,
+      DuplicateGuard.Claim mine) {
+    inFlight.put(entry.id, entry);
+    entry.recorded = true;
+    CompletableFuture<SignalAnswer> settled = broker.perform(desk -> turn(desk, strategy, signal, entry))
+        .handle((turn, failure) -> settle(strategy, entry, mine, turn, failure));
+    try {
+      return settled.get(remaining(entry).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      log.atWarn().setMessage("signal not finished in time; answered PENDING").addKeyValue("signal", entry.id)
+          .addKeyValue("account", strategy.account()).log();
+      return new SignalAnswer(entry.id, SignalStatus.PENDING, SignalAnswer.NO_RESULTS,
+          "the account has not finished yet; follow it at GET /api/signals/" + entry.id);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("the bridge is stopping");
+    }
+  }
+
+  /** What a turn ended in: the answer, or the refusal (the claim given up so a corrected retry can trade). */
+  private SignalAnswer settle(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine, Turn turn,
+      Throwable failure) {
+    inFlight.remove(entry.id);
+    if (turn instanceof Turn.Done done) {
+      mine.answer.complete(done.answer());
+      return done.answer();
+    }
+    ApiException refusal;
+    if (turn instanceof Turn.Refused refused) {
+      refusal = refused.reason();
+    } else {
+      // The account could not commit (the database is away) or is stopping: nothing was done.
+      refusal = ApiException.unavailable("the account did not take the signal ("
+          + rootMessage(failure) + "); nothing was done");
+      journal.append(entry.refused(refusal, clock.instant()));
+    }
+    guard.release(strategy.id(), entry.idempotencyKey, entry.bodyHash, mine);
+    mine.answer.completeExceptionally(refusal);
+    throw refusal;
+  }
+
+  /**
+   * Runs on the account's thread: plans, trades and records the signal in the same commit. A
+   * refusal from planning changes nothing on the account but is recorded there too.
+   */
+  private Turn turn(TradingDesk desk, Strategy strategy, Signal signal, JournalEntry entry) {
+    Plan plan;
+    try {
+      plan = planner.plan(desk, strategy, signal, Source.signal(entry.id));
+    } catch (ApiException refused) {
+      desk.record(entry.refused(refused, clock.instant()));
+      return new Turn.Refused(refused);
+    } catch (BrokerUnavailableException unavailable) {
+      ApiException refused = ApiException.unavailable(unavailable.getMessage());
+      desk.record(entry.refused(refused, clock.instant()));
+      return new Turn.Refused(refused);
+    } catch (RuntimeException bug) {
+      log.atError().setMessage("planning a signal failed").setCause(bug).addKeyValue("signal", entry.id).log();
+      ApiException refused = new ApiException(ErrorCode.INTERNAL, "internal error; the bridge logged the details", null);
+      desk.record(entry.refused(refused, clock.instant()));
+      return new Turn.Refused(refused);
+    }
+    List<TradeResult> results = plan.run(desk);
+    boolean refusedAll = !results.isEmpty() && results.stream().noneMatch(TradeResult::success);
+    SignalStatus status = refusedAll ? SignalStatus.REJECTED : SignalStatus.EXECUTED;
+    String rendered = json.writeValueAsString(results.stream().map(BrokerJson.Result::of).toList());
+    desk.record(entry.carriedOut(status, rendered, clock.instant()));
+    String message = plan.note() != null ? plan.note()
+        : refusedAll ? "the broker refused: " + results.getFirst().retcode().name() + " " + results.getFirst().comment()
+        : null;
+    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, message));
+  }
+
+  /** A repeat of an alert: the first's answer, never a second trade. */
+  private SignalAnswer duplicate(JournalEntry entry, DuplicateGuard.Claim earlier) {
+    SignalAnswer answer;
+    try {
+      SignalAnswer first = earlier.answer.get(remaining(entry).toNanos(), TimeUnit.NANOSECONDS);
+      answer = new SignalAnswer(earlier.signalId, SignalStatus.DUPLICATE, first.results(),
+          "already received at " + earlier.receivedAt + " as " + first.status() + "; not executed again");
+    } catch (TimeoutException e) {
+      answer = new SignalAnswer(earlier.signalId, SignalStatus.DUPLICATE, SignalAnswer.NO_RESULTS,
+          "the first delivery is still being carried out; follow it at GET /api/signals/" + earlier.signalId);
+    } catch (ExecutionException e) {
+      // The first was refused: so is its repeat, for the same reason.
+      throw unwrap(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("the bridge is stopping");
+    }
+    entry.recorded = true;
+    journal.append(entry.duplicateOf(earlier.signalId, clock.instant()));
+    return answer;
+  }
+
+  private Strategy strategy(String pathStrategy, RawAlert raw) {
+    String named = raw.text("strategy");
+    if (pathStrategy != null && named != null && !named.equals(pathStrategy)) {
+      throw ApiException.invalid("strategy", "the message names strategy '" + AlertParser.clip(named)
+          + "' but was posted to /webhook/" + AlertParser.clip(pathStrategy));
+    }
+    String id = pathStrategy != null ? pathStrategy : named;
+    if (id == null || id.isBlank()) {
+      throw ApiException.invalid("strategy", raw.format() == RawAlert.Format.TEXT
+          ? "a text alert names its strategy in the URL: POST it to /webhook/{strategy}"
+          : "name the strategy: \"strategy\" in the message, or POST to /webhook/{strategy}");
+    }
+    return strategies.find(id).orElseThrow(() ->
+        new ApiException(ErrorCode.NOT_FOUND, "no strategy '" + AlertParser.clip(id) + "'", "strategy"));
+  }
+
+  private static void authenticate(Strategy strategy, RawAlert raw, String querySecret) {
+    RawAlert.Field field = raw.fields().get("secret");
+    String bodySecret = field != null && field.value() instanceof String text ? text : null;
+    if (field != null && bodySecret == null) {
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret must be text", "secret");
+    }
+    if (bodySecret != null && querySecret != null && !MessageDigest.isEqual(
+        bodySecret.getBytes(StandardCharsets.UTF_8), querySecret.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret in the URL and the one in the message differ",
+          "secret");
+    }
+    String secret = querySecret != null ? querySecret : bodySecret;
+    if (secret == null || secret.isEmpty()) {
+      throw new ApiException(ErrorCode.UNAUTHORIZED,
+          "the alert has no secret: put \"secret\" in the message or ?secret= on the URL", "secret");
+    }
+    if (!SecretHash.matches(strategy.secretHash(), secret)) {
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret is not strategy " + strategy.id() + "'s", "secret");
+    }
+  }
+
+  private static void checkContentType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return;
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    if (!(type.startsWith("application/json") || type.startsWith("text/plain")
+        || type.startsWith("application/x-www-form-urlencoded"))) {
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the alert as application/json or text/plain "
+          + "(as TradingView does), not " + AlertParser.clip(contentType), null);
+    }
+  }
+
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.malformed("the body is not UTF-8 text");
+    }
+  }
+
+  private Duration remaining(JournalEntry entry) {
+    Duration left = settings.answerWithin().minus(Duration.between(entry.receivedAt, clock.instant()));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static RuntimeException unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApiException api) {
+      return api;
+    }
+    return ApiException.unavailable("the signal was not carried out: " + rootMessage(cause));
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause == null ? "unknown" : String.valueOf(cause.getMessage());
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
+  }
+
+  /** How a signal's turn on its account ended. */
+  private sealed interface Turn {
+    record Done(SignalAnswer answer) implements Turn {}
+
+    record Refused(ApiException reason) implements Turn {}
+  }
+}
