@@ -22,7 +22,7 @@ public enum Action {
 
   /** The alert's word for it (TradingView's {@code {{strategy.order.action}}} gives buy or sell). */
   public static Optional<Action> of(String word) {
-    return Optional.ofNullable(switch (word.trim().toLowerCase(Locale.ROOT)) {
+    return Optional.ofNullable(switch (word.strip().toLowerCase(Locale.ROOT)) {
       case "buy", "long" -> BUY;
       case "sell", "short" -> SELL;
       case "close" -> CLOSE;

@@ -27,7 +27,7 @@ final class RiskLimits {
       boolean newSlot) {
     Limits limits = strategy.limits();
     if (limits.maxVolume().signum() > 0 && opening.compareTo(limits.maxVolume()) > 0) {
-      throw refused("volume", "the signal opens " + opening.toPlainString() + " lots; the strategy's maxVolume is "
+      throw refused("volume", "the signal opens " + opening.stripTrailingZeros().toPlainString() + " lots; the strategy's maxVolume is "
           + limits.maxVolume().toPlainString());
     }
     Selection own = new Selection(null, null, strategy.magic());

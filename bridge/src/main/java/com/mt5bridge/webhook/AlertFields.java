@@ -131,7 +131,7 @@ final class AlertFields {
       return OrderType.Kind.MARKET;
     }
     return switch (type.strip().toLowerCase(Locale.ROOT)) {
-      case "market", "" -> OrderType.Kind.MARKET;
+      case "market" -> OrderType.Kind.MARKET;
       case "limit" -> OrderType.Kind.LIMIT;
       case "stop" -> OrderType.Kind.STOP;
       default -> throw ApiException.invalid(fields.get("type").name(), "type is market, limit or stop");

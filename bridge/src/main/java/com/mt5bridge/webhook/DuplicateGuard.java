@@ -82,7 +82,7 @@ final class DuplicateGuard {
     if (earlier != null) {
       return Optional.of(earlier);
     }
-    if (alertTime != null && !alertTime.minus(CLOCK_SKEW).isBefore(coveredSince)) {
+    if (memoryCovers(alertTime)) {
       return Optional.empty();
     }
     Optional<SignalRecord> stored;
@@ -98,6 +98,17 @@ final class DuplicateGuard {
       return Optional.of(answered);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a first delivery of an alert with this time would be in memory: it cannot have arrived
+   * before its own time (give or take the skew), so if that is after {@link #coveredSince}, it did
+   * not arrive before memory begins. A time in the future proves nothing: ask the journal.
+   */
+  private boolean memoryCovers(Instant alertTime) {
+    return alertTime != null
+        && !alertTime.minus(CLOCK_SKEW).isBefore(coveredSince)
+        && !alertTime.isAfter(clock.instant().plus(CLOCK_SKEW));
   }
 
   /** Claims an alert without id by its body; a claim older than the window no longer counts. */

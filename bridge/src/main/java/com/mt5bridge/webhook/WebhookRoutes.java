@@ -22,16 +22,15 @@ public final class WebhookRoutes {
   }
 
   private void receive(Context ctx, String strategy) {
-    long size = ctx.contentLength();
     byte[] body = null;
-    if (size <= Signals.MAX_BODY) {
-      try {
-        body = ctx.bodyAsBytes();
-        size = body.length;
-      } catch (HttpResponseException tooLarge) {
-        // Javalin refuses to read a body past its own limit; refused below by size.
-        size = Long.MAX_VALUE;
-      }
+    long size;
+    try {
+      // Read even when over the limit (up to the server's own), so the refusal reaches the sender
+      // instead of a connection closed in the middle of its upload.
+      body = ctx.bodyAsBytes();
+      size = body.length;
+    } catch (HttpResponseException tooLarge) {
+      size = Long.MAX_VALUE;
     }
     ctx.json(signals.receive(new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
         ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"))));

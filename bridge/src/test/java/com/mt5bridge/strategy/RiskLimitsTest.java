@@ -1,0 +1,105 @@
+package com.mt5bridge.strategy;
+
+import static com.mt5bridge.strategy.StrategyDesk.action;
+import static com.mt5bridge.strategy.StrategyDesk.buy;
+import static com.mt5bridge.strategy.StrategyDesk.fixed;
+import static com.mt5bridge.strategy.StrategyDesk.sell;
+import static com.mt5bridge.strategy.StrategyDesk.strategy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.TradeResult;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+/** Limits hold back trades that add exposure, before the broker sees them; closing is always allowed. */
+class RiskLimitsTest {
+
+  private static Limits limits(String maxVolume, int maxPositions, String maxDailyLoss, int maxSpreadPoints) {
+    return new Limits(new BigDecimal(maxVolume), maxPositions, new BigDecimal(maxDailyLoss), maxSpreadPoints, 0);
+  }
+
+  private static void assertRefused(ThrowableAssert.ThrowingCallable signal, String field, String message) {
+    assertThatThrownBy(signal).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.RISK_LIMIT);
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.getMessage()).contains(message);
+    });
+  }
+
+  @Test
+  void a_signal_opening_more_than_max_volume_is_refused() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.5"), limits("0.2", 0, "0", 0));
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD")), "volume", "opens 0.5 lots; the strategy's maxVolume is 0.2");
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
+  }
+
+  @Test
+  void max_positions_counts_open_positions_and_pending_orders() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.01"), limits("0", 2, "0", 0));
+      desk.signal(strategy, buy("EURUSD"));
+      desk.signal(strategy, buy("EURUSD").limit("1.09000"));
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD")), "limits.maxPositions", "holds 2");
+    }
+  }
+
+  @Test
+  void a_market_entry_is_refused_when_the_spread_is_wider_than_allowed() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      Strategy strategy = strategy(fixed("0.01"), limits("0", 0, "0", 15));
+      desk.tick("EURUSD", "1.10000", "1.10020");
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD")), "symbol", "spread is 20 points");
+
+      desk.tick("EURUSD", "1.10000", "1.10010");
+      assertThat(desk.signal(strategy, buy("EURUSD")).getFirst().success()).isTrue();
+    }
+  }
+
+  @Test
+  void after_the_daily_loss_new_entries_stop_but_closing_goes_on_until_the_next_day() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      Strategy strategy = strategy(fixed("1"), limits("0", 0, "50", 0));
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD"));
+      // Floating: (1.09950 - 1.10020) x 1 lot x 100,000 = -70
+      desk.tick("EURUSD", "1.09950", "1.09970");
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD")), "limits.maxDailyLoss", "down 70.00 USD today");
+      List<TradeResult> closed = desk.signal(strategy, action(Action.CLOSE, "EURUSD"));
+      assertThat(closed.getFirst().success()).isTrue();
+      // Realized now: still -70 today.
+      assertRefused(() -> desk.signal(strategy, sell("EURUSD")), "limits.maxDailyLoss", "down 70.00 USD today");
+
+      desk.tickAt(Instant.parse("2026-11-17T00:00:01Z"), "EURUSD", "1.09950", "1.09970");
+      assertThat(desk.signal(strategy, buy("EURUSD")).getFirst().success()).isTrue();
+    }
+  }
+
+  @Test
+  void an_order_that_only_reduces_a_netting_position_passes_every_limit() {
+    try (StrategyDesk desk = StrategyDesk.netting()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy open = strategy(fixed("1"), Limits.NONE);
+      desk.signal(open, buy("EURUSD"));
+      Strategy tight = strategy(fixed("0.5"), limits("0.2", 1, "0", 5));
+
+      List<TradeResult> results = desk.signal(tight, sell("EURUSD"));
+
+      assertThat(results.getFirst().success()).isTrue();
+      assertThat(desk.snapshot().positions().getFirst().volume()).isEqualByComparingTo("0.5");
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package com.mt5bridge.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TradingFloor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/** Strategy management and the kill switch: validation, the secret never shown, audit rows, restarts. */
+class StrategyApiTest {
+
+  @RegisterExtension
+  static final TestDatabase db = new TestDatabase();
+
+  private static final String SECRET = "str4tegy-0123456789";
+
+  private RunningBridge bridge;
+  private Http http;
+  private String account;
+
+  @BeforeEach
+  void start() {
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+    account = new TradingFloor(http).account("HEDGING");
+  }
+
+  @AfterEach
+  void stop() {
+    bridge.close();
+  }
+
+  private Map<String, Object> body(String id) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("id", id);
+    body.put("account", account);
+    body.put("secret", SECRET);
+    body.put("magic", 2001);
+    body.put("symbolMap", Map.of("XAUUSD", "XAUUSD"));
+    body.put("sizing", Map.of("mode", "RISK", "riskPercent", 0.5));
+    body.put("limits", Map.of("maxVolume", 5, "maxPositions", 10, "maxDailyLoss", 500, "maxSpreadPoints", 0));
+    body.put("allowedIps", List.of("tradingview", "10.0.0.0/8"));
+    return body;
+  }
+
+  private Http.Response create(Map<String, Object> body) {
+    return http.post("/api/strategies", body);
+  }
+
+  private void assertInvalid(Http.Response response, String field) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().path("error").path("field").asString()).isEqualTo(field);
+  }
+
+  @Test
+  void creating_a_strategy_answers_201_without_the_secret() {
+    Http.Response created = create(body("alpha"));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    JsonNode view = created.json();
+    assertThat(view.has("secret")).isFalse();
+    assertThat(view.path("enabled").asBoolean()).isTrue();
+    assertThat(view.path("magic").asLong()).isEqualTo(2001);
+    assertThat(view.path("sizing").path("mode").asString()).isEqualTo("RISK");
+    assertThat(view.path("sizing").path("riskPercent").decimalValue()).isEqualByComparingTo("0.5");
+    assertThat(view.path("limits").path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
+    assertThat(view.path("allowedIps").valueStream().map(JsonNode::asString)).containsExactly("tradingview", "10.0.0.0/8");
+    assertThat(http.get("/api/strategies").json().valueStream().map(s -> s.path("id").asString())).contains("alpha");
+    assertThat(http.get("/api/strategies/alpha").body()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void bad_strategies_are_refused_naming_the_field() {
+    Map<String, Object> shortSecret = body("b1");
+    shortSecret.put("secret", "short");
+    Map<String, Object> commaSecret = body("b2");
+    commaSecret.put("secret", "has,a,comma,0123456789");
+    Map<String, Object> badId = body("Bad Id");
+    Map<String, Object> noAccount = body("b4");
+    noAccount.put("account", "nobody");
+    Map<String, Object> badMap = body("b5");
+    badMap.put("symbolMap", Map.of("EURUSD", "EURUSD.r"));
+    Map<String, Object> fixedWithoutVolume = body("b6");
+    fixedWithoutVolume.put("sizing", Map.of("mode", "FIXED"));
+    Map<String, Object> badIp = body("b7");
+    badIp.put("allowedIps", List.of("tradingview.com"));
+
+    assertInvalid(create(shortSecret), "secret");
+    assertInvalid(create(commaSecret), "secret");
+    assertInvalid(create(badId), "id");
+    assertInvalid(create(noAccount), "account");
+    assertInvalid(create(badMap), "symbolMap.EURUSD");
+    assertInvalid(create(fixedWithoutVolume), "sizing.volume");
+    assertInvalid(create(badIp), "allowedIps");
+    assertThat(http.get("/api/strategies").json().valueStream().map(s -> s.path("id").asString()))
+        .doesNotContain("b1", "b2", "Bad Id", "b4", "b5", "b6", "b7");
+  }
+
+  @Test
+  void a_taken_id_or_magic_number_is_a_conflict() {
+    create(body("gamma"));
+    Map<String, Object> sameMagic = body("delta");
+
+    assertThat(create(body("gamma")).status()).isEqualTo(409);
+    Http.Response clash = create(sameMagic);
+    assertThat(clash.status()).isEqualTo(409);
+    assertThat(clash.json().path("error").path("field").asString()).isEqualTo("magic");
+  }
+
+  @Test
+  void replacing_keeps_the_secret_when_none_is_given_and_counts_versions() {
+    create(body("epsilon"));
+    Map<String, Object> replacement = body("epsilon");
+    replacement.remove("secret");
+    replacement.put("sizing", Map.of("mode", "FIXED", "volume", 0.3));
+    replacement.put("allowedIps", List.of());
+
+    Http.Response replaced = http.put("/api/strategies/epsilon", replacement);
+
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    assertThat(replaced.json().path("version").asLong()).isEqualTo(1);
+    assertThat(replaced.json().path("sizing").path("volume").decimalValue()).isEqualByComparingTo("0.3");
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    Http.Response signal = http.post("/webhook/epsilon", "text/plain", SECRET + ",buy,EURUSD");
+    assertThat(signal.status()).as(signal.toString()).isEqualTo(200);
+    assertThat(signal.json().path("results").get(0).path("volume").decimalValue()).isEqualByComparingTo("0.3");
+  }
+
+  @Test
+  void a_deleted_strategy_takes_no_more_signals() {
+    create(body("zeta"));
+
+    assertThat(http.delete("/api/strategies/zeta").status()).isEqualTo(204);
+
+    assertThat(http.get("/api/strategies/zeta").status()).isEqualTo(404);
+    assertThat(http.post("/webhook/zeta", "text/plain", SECRET + ",buy,EURUSD").status()).isEqualTo(404);
+    assertThat(http.delete("/api/strategies/zeta").status()).isEqualTo(404);
+  }
+
+  @Test
+  void pause_resume_and_the_kill_switch_survive_a_restart() {
+    create(body("eta"));
+    http.post("/api/strategies/eta/pause", "");
+    http.post("/api/pause", "");
+
+    bridge.close();
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+
+    assertThat(http.get("/api/strategies/eta").json().path("enabled").asBoolean()).isFalse();
+    assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isTrue();
+    http.post("/api/resume", "");
+    assertThat(http.post("/api/strategies/eta/resume", "").json().path("enabled").asBoolean()).isTrue();
+    assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isFalse();
+  }
+
+  @Test
+  void every_change_is_audited_without_the_secret() {
+    create(body("theta"));
+    http.post("/api/strategies/theta/pause", "");
+    http.delete("/api/strategies/theta");
+    http.post("/api/pause", "");
+    http.post("/api/resume", "");
+
+    List<String> actions = db.dsl().fetch("SELECT action FROM audit_log WHERE actor = 'admin' ORDER BY id")
+        .getValues(0, String.class);
+    String details = db.dsl().fetch("SELECT target, detail FROM audit_log").formatCSV();
+
+    assertThat(actions).containsSubsequence("strategy.create", "strategy.pause", "strategy.delete", "trading.pause",
+        "trading.resume");
+    assertThat(details).contains("theta").doesNotContain(SECRET).doesNotContain("sha256:");
+  }
+
+  @Test
+  void strategies_need_the_admin_token() {
+    assertThat(http.withToken(null).get("/api/strategies").status()).isEqualTo(401);
+    assertThat(http.withToken(null).post("/api/pause", "").status()).isEqualTo(401);
+  }
+}

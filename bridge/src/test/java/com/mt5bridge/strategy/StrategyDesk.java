@@ -1,0 +1,171 @@
+package com.mt5bridge.strategy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.AccountSettings;
+import com.mt5bridge.broker.AccountSnapshot;
+import com.mt5bridge.broker.Broker;
+import com.mt5bridge.broker.BuiltInSymbols;
+import com.mt5bridge.broker.MarginMode;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.StopOutMode;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradeResult;
+import com.mt5bridge.broker.sim.SimBrokerFactory;
+import com.mt5bridge.store.InMemoryJournal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real SIM account behind its loop (journal in memory) with a {@link Planner}: signals go
+ * through {@link Broker#perform} exactly as the webhook sends them.
+ */
+final class StrategyDesk implements AutoCloseable {
+
+  static final Instant START = Instant.parse("2026-11-16T10:00:00Z"); // a Monday
+
+  final InMemoryJournal journal = new InMemoryJournal();
+  final DailyResults daily = new DailyResults(journal);
+  final Planner planner = new Planner(daily);
+  final Broker broker;
+  private Instant now = START;
+
+  private StrategyDesk(MarginMode marginMode, String commissionPerLot) {
+    AccountSettings settings = new AccountSettings("desk", AccountMode.SIM, marginMode, "USD",
+        new BigDecimal("10000"), 100, StopOutMode.PERCENT, BigDecimal.valueOf(100), BigDecimal.valueOf(50),
+        new BigDecimal(commissionPerLot), null, List.copyOf(BuiltInSymbols.all().values()), null);
+    SimBrokerFactory factory = new SimBrokerFactory(journal, account -> {
+      throw new IllegalStateException("not rebuilt in these tests");
+    }, daily::onBatch, InstantSource.fixed(START));
+    this.broker = factory.open(settings);
+  }
+
+  static StrategyDesk hedging() {
+    return new StrategyDesk(MarginMode.HEDGING, "0");
+  }
+
+  static StrategyDesk netting() {
+    return new StrategyDesk(MarginMode.NETTING, "0");
+  }
+
+  static StrategyDesk hedgingWithCommission(String perLot) {
+    return new StrategyDesk(MarginMode.HEDGING, perLot);
+  }
+
+  /** A strategy of this account with magic 1001. */
+  static Strategy strategy(Sizing sizing, Limits limits) {
+    return new Strategy("s", "desk", SecretHash.of("0123456789abcdef"), true, 1001, Map.of(), "", "", sizing, limits,
+        AllowedIps.ANY, START, START, 0);
+  }
+
+  static Sizing fixed(String volume) {
+    return new Sizing(Sizing.Mode.FIXED, new BigDecimal(volume), null, null, null, null);
+  }
+
+  static SignalOf buy(String symbol) {
+    return new SignalOf(Action.BUY, symbol);
+  }
+
+  static SignalOf sell(String symbol) {
+    return new SignalOf(Action.SELL, symbol);
+  }
+
+  static SignalOf action(Action action, String symbol) {
+    return new SignalOf(action, symbol);
+  }
+
+  /** A signal, field by field: {@code buy("EURUSD").risk("1").slPips("20")}. */
+  static final class SignalOf {
+    private final Action action;
+    private final String symbol;
+    private OrderType.Kind kind = OrderType.Kind.MARKET;
+    private BigDecimal price;
+    private BigDecimal volume;
+    private BigDecimal contracts;
+    private BigDecimal risk;
+    private BigDecimal sl;
+    private BigDecimal slPips;
+    private BigDecimal positionSize;
+
+    SignalOf(Action action, String symbol) {
+      this.action = action;
+      this.symbol = symbol;
+    }
+
+    SignalOf limit(String at) { kind = OrderType.Kind.LIMIT; price = new BigDecimal(at); return this; }
+    SignalOf volume(String value) { volume = new BigDecimal(value); return this; }
+    SignalOf contracts(String value) { contracts = new BigDecimal(value); return this; }
+    SignalOf risk(String value) { risk = new BigDecimal(value); return this; }
+    SignalOf sl(String value) { sl = new BigDecimal(value); return this; }
+    SignalOf slPips(String value) { slPips = new BigDecimal(value); return this; }
+    SignalOf positionSize(String value) { positionSize = new BigDecimal(value); return this; }
+
+    Signal build() {
+      return new Signal(action, symbol, kind, price, volume, contracts, risk, sl, null, slPips, null, positionSize,
+          null);
+    }
+  }
+
+  /** Moves the account clock by {@code seconds} with a price. */
+  void tick(String symbol, String bid, String ask) {
+    now = now.plusSeconds(1);
+    broker.onTick(new Tick(symbol, new BigDecimal(bid), new BigDecimal(ask), now));
+  }
+
+  void tickAt(Instant time, String symbol, String bid, String ask) {
+    now = time;
+    broker.onTick(new Tick(symbol, new BigDecimal(bid), new BigDecimal(ask), time));
+  }
+
+  /** The signal planned and carried out; its results. */
+  List<TradeResult> signal(Strategy strategy, SignalOf of) {
+    Signal signal = of.build();
+    Object outcome = broker.<Object>perform(desk -> {
+      try {
+        return planner.plan(desk, strategy, signal, Source.signal("test")).run(desk);
+      } catch (ApiException refused) {
+        return refused;
+      }
+    }).join();
+    if (outcome instanceof ApiException refused) {
+      throw refused;
+    }
+    @SuppressWarnings("unchecked")
+    List<TradeResult> results = (List<TradeResult>) outcome;
+    return results;
+  }
+
+  /** The plan alone (nothing sent). */
+  Plan plan(Strategy strategy, SignalOf of) {
+    Signal signal = of.build();
+    Object outcome = broker.<Object>perform(desk -> {
+      try {
+        return planner.plan(desk, strategy, signal, Source.signal("test"));
+      } catch (ApiException refused) {
+        return refused;
+      }
+    }).join();
+    if (outcome instanceof ApiException refused) {
+      throw refused;
+    }
+    return (Plan) outcome;
+  }
+
+  TradeResult trade(TradeRequest request) {
+    return broker.send(request).join();
+  }
+
+  AccountSnapshot snapshot() {
+    return broker.snapshot().join();
+  }
+
+  @Override
+  public void close() {
+    ((com.mt5bridge.broker.sim.AccountLoop) broker).close();
+  }
+}

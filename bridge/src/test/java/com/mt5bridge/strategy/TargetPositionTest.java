@@ -1,0 +1,136 @@
+package com.mt5bridge.strategy;
+
+import static com.mt5bridge.strategy.StrategyDesk.buy;
+import static com.mt5bridge.strategy.StrategyDesk.fixed;
+import static com.mt5bridge.strategy.StrategyDesk.sell;
+import static com.mt5bridge.strategy.StrategyDesk.strategy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.Side;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradeResult;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** TradingView's positionSize: the strategy's net position is traded to the target (multiplier 1 here). */
+class TargetPositionTest {
+
+  private final Strategy strategy = strategy(fixed("0.01"), Limits.NONE);
+
+  private static void assertPosition(Position position, Side side, String volume) {
+    assertThat(position.type()).isEqualTo(side);
+    assertThat(position.volume()).isEqualByComparingTo(volume);
+  }
+
+  @Test
+  void on_a_hedging_account_a_reversal_closes_the_long_then_opens_the_short() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.03"));
+
+      List<TradeResult> results = desk.signal(strategy, sell("EURUSD").positionSize("-0.02"));
+
+      assertThat(results).hasSize(2);
+      assertThat(results.get(0).volume()).isEqualByComparingTo("0.03");
+      assertThat(results.get(1).volume()).isEqualByComparingTo("0.02");
+      List<Position> positions = desk.snapshot().positions();
+      assertThat(positions).hasSize(1);
+      assertPosition(positions.getFirst(), Side.SELL, "0.02");
+    }
+  }
+
+  @Test
+  void on_a_hedging_account_a_smaller_target_closes_the_oldest_positions_first() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").volume("0.02"));
+      desk.signal(strategy, buy("EURUSD").volume("0.03"));
+
+      // Held 0.05, target 0.01: the first (0.02) goes whole, the second gives up 0.02.
+      desk.signal(strategy, sell("EURUSD").positionSize("0.01"));
+
+      List<Position> positions = desk.snapshot().positions();
+      assertThat(positions).hasSize(1);
+      assertPosition(positions.getFirst(), Side.BUY, "0.01");
+      assertThat(positions.getFirst().ticket()).isEqualTo(4); // the second buy's position (deposit 1, first buy 2..3)
+    }
+  }
+
+  @Test
+  void on_a_netting_account_a_reversal_is_one_order_for_the_difference() {
+    try (StrategyDesk desk = StrategyDesk.netting()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.03"));
+
+      List<TradeResult> results = desk.signal(strategy, sell("EURUSD").positionSize("-0.02"));
+
+      assertThat(results).hasSize(1);
+      assertThat(results.getFirst().volume()).isEqualByComparingTo("0.05");
+      List<Position> positions = desk.snapshot().positions();
+      assertThat(positions).hasSize(1);
+      assertPosition(positions.getFirst(), Side.SELL, "0.02");
+    }
+  }
+
+  @Test
+  void a_target_already_held_sends_nothing() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.03"));
+
+      Plan plan = desk.plan(strategy, buy("EURUSD").positionSize("0.03"));
+
+      assertThat(plan.requests()).isEmpty();
+      assertThat(plan.note()).contains("already holds 0.03");
+    }
+  }
+
+  @Test
+  void positions_of_other_magic_numbers_do_not_count_toward_the_target() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.5"), BigDecimal.ZERO,
+          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 0, Source.CLIENT));
+
+      List<TradeResult> results = desk.signal(strategy, buy("EURUSD").positionSize("0.01"));
+
+      assertThat(results).hasSize(1);
+      assertThat(results.getFirst().volume()).isEqualByComparingTo("0.01");
+      assertThat(desk.snapshot().positions()).hasSize(2);
+    }
+  }
+
+  @Test
+  void on_a_netting_account_a_symbol_held_by_another_magic_is_refused() {
+    try (StrategyDesk desk = StrategyDesk.netting()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.5"), BigDecimal.ZERO,
+          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 7, Source.CLIENT));
+
+      assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("0.01")))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("belongs to magic 7"));
+      assertThat(desk.snapshot().positions().getFirst().volume()).isEqualByComparingTo("0.5");
+    }
+  }
+
+  @Test
+  void the_multiplier_turns_units_into_lots_floored_toward_zero() {
+    Strategy units = strategy(new Sizing(Sizing.Mode.CONTRACTS, null, new BigDecimal("0.00001"), null, null, null),
+        Limits.NONE);
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+
+      // -2,599 units x 0.00001 = -0.02599 lots: a 0.02 short
+      desk.signal(units, sell("EURUSD").positionSize("-2599"));
+
+      assertPosition(desk.snapshot().positions().getFirst(), Side.SELL, "0.02");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package com.mt5bridge.webhook;
+
+import static com.mt5bridge.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TradingFloor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/** The signal journal through the API: newest first, bodies with the secret masked, tied to its deals. */
+class SignalJournalTest {
+
+  @RegisterExtension
+  static final TestDatabase db = new TestDatabase();
+
+  private static final String SECRET = "j0urnal-0123456789xyz";
+
+  private static RunningBridge bridge;
+  private static Http http;
+  private static String account;
+
+  @BeforeAll
+  static void start() {
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+    TradingFloor floor = new TradingFloor(http);
+    account = floor.account("HEDGING");
+    floor.strategy("journal", account, SECRET, Map.of());
+    floor.tick("EURUSD", "1.10000", "1.10020");
+  }
+
+  @AfterAll
+  static void stop() {
+    bridge.close();
+  }
+
+  @Test
+  void an_executed_signal_is_journaled_with_its_result_and_tied_to_its_deal() {
+    Http.Response answer = http.post("/webhook/journal", "text/plain", SECRET + ",buy,EURUSD,vol=0.2,comment=j1");
+    String id = answer.json().path("signal").asString();
+
+    JsonNode signal = http.get("/api/signals/" + id).json();
+
+    assertThat(signal.path("status").asString()).isEqualTo("EXECUTED");
+    assertThat(signal.path("strategy").asString()).isEqualTo("journal");
+    assertThat(signal.path("account").asString()).isEqualTo(account);
+    assertThat(signal.path("action").asString()).isEqualTo("buy");
+    assertThat(signal.path("symbol").asString()).isEqualTo("EURUSD");
+    assertThat(signal.path("sourceIp").asString()).isEqualTo("127.0.0.1");
+    assertThat(signal.path("contentType").asString()).startsWith("text/plain");
+    assertThat(signal.path("body").asString()).isEqualTo("***,buy,EURUSD,vol=0.2,comment=j1");
+    assertThat(signal.path("results")).isEqualTo(answer.json().path("results"));
+    assertThat(signal.path("receivedAt").asString()).isNotEmpty();
+    assertThat(signal.path("completedAt").asString()).isNotEmpty();
+    Record deal = db.dsl().fetchOne("SELECT volume, magic FROM trades WHERE signal_id = ?", id);
+    assertThat(deal).isNotNull();
+    assertThat(deal.get("volume", java.math.BigDecimal.class)).isEqualByComparingTo("0.2");
+  }
+
+  @Test
+  void the_journal_lists_a_strategy_newest_first_with_secrets_masked() {
+    http.post("/webhook", "application/json", "{\"secret\":\"" + SECRET
+        + "\",\"strategy\":\"journal\",\"action\":\"sell\",\"symbol\":\"EURUSD\",\"comment\":\"j2\"}");
+    http.post("/webhook/journal?secret=" + SECRET, "application/json",
+        "{\"action\":\"flat\",\"symbol\":\"EURUSD\",\"comment\":\"j3\"}");
+
+    eventually(Duration.ofSeconds(5), () -> {
+      List<JsonNode> signals = http.get("/api/signals?strategy=journal&limit=2").json().valueStream().toList();
+      assertThat(signals).hasSize(2);
+      assertThat(signals.get(0).path("action").asString()).isEqualTo("flat");
+      assertThat(signals.get(1).path("action").asString()).isEqualTo("sell");
+      assertThat(signals.get(1).path("body").asString()).contains("\"secret\":\"***\"").doesNotContain(SECRET);
+    });
+  }
+
+  @Test
+  void an_unknown_signal_is_404_and_a_bad_limit_422() {
+    assertThat(http.get("/api/signals/0000").status()).isEqualTo(404);
+    assertThat(http.get("/api/signals?limit=0").status()).isEqualTo(422);
+  }
+
+  @Test
+  void the_journal_needs_the_admin_token() {
+    assertThat(http.withToken(null).get("/api/signals").status()).isEqualTo(401);
+  }
+}

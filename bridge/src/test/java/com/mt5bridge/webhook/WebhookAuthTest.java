@@ -1,0 +1,216 @@
+package com.mt5bridge.webhook;
+
+import static com.mt5bridge.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.strategy.IpRange;
+import com.mt5bridge.testing.CapturedLogs;
+import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TradingFloor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may send signals: the strategy's secret (body or URL, compared in constant time, stored as a
+ * hash), its address allowlist (through a trusted proxy on 127.0.0.1), its pause, the kill switch
+ * and its rate limit.
+ */
+class WebhookAuthTest {
+
+  @RegisterExtension
+  static final TestDatabase db = new TestDatabase();
+
+  private static final String SECRET = "s3cret-0123456789-abcdef";
+
+  private static RunningBridge bridge;
+  private static Http http;
+  private static TradingFloor floor;
+
+  @BeforeAll
+  static void start() {
+    bridge = RunningBridge.start(db.url(), InstantSource.system(),
+        new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of(IpRange.parse("127.0.0.1"))));
+    http = bridge.http();
+    floor = new TradingFloor(http);
+  }
+
+  @AfterAll
+  static void stop() {
+    bridge.close();
+  }
+
+  /** A fresh account and strategy; its id. */
+  private static String strategy(Map<String, Object> overrides) {
+    String id = "auth-" + UUID.randomUUID().toString().substring(0, 8);
+    floor.strategy(id, floor.account("HEDGING"), SECRET, overrides);
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    return id;
+  }
+
+  private static String alert(String strategy, String secret) {
+    return "{\"secret\":\"" + secret + "\",\"strategy\":\"" + strategy + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\"}";
+  }
+
+  private static Http.Response from(String forwardedFor, String strategy) {
+    return http.send("POST", "/webhook", Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
+        alert(strategy, SECRET).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode positions(String strategy) {
+    String account = http.get("/api/strategies/" + strategy).json().path("account").asString();
+    return floor.state(account).path("positions");
+  }
+
+  @Test
+  void the_secret_may_come_on_the_url() {
+    String strategy = strategy(Map.of());
+
+    Http.Response response = http.post("/webhook/" + strategy + "?secret=" + SECRET, "application/json",
+        "{\"action\":\"buy\",\"symbol\":\"EURUSD\"}");
+
+    assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
+  }
+
+  @Test
+  void a_wrong_secret_is_401_and_trades_nothing() {
+    String strategy = strategy(Map.of());
+
+    Http.Response response = http.post("/webhook", "application/json", alert(strategy, "not-the-secret-at-all"));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
+    assertThat(response.json().path("error").path("field").asString()).isEqualTo("secret");
+    assertThat(positions(strategy)).isEmpty();
+    eventually(Duration.ofSeconds(5), () -> {
+      List<JsonNode> latest = http.get("/api/signals?strategy=" + strategy).json().valueStream().toList();
+      assertThat(latest).isNotEmpty();
+      JsonNode journaled = latest.getFirst();
+      assertThat(journaled.path("status").asString()).isEqualTo("REJECTED");
+      assertThat(journaled.path("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+    });
+  }
+
+  @Test
+  void a_missing_secret_is_401() {
+    String strategy = strategy(Map.of());
+
+    Http.Response response = http.post("/webhook/" + strategy, "application/json",
+        "{\"action\":\"buy\",\"symbol\":\"EURUSD\"}");
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.json().path("error").path("message").asString()).contains("no secret");
+  }
+
+  @Test
+  void different_secrets_in_url_and_body_are_401() {
+    String strategy = strategy(Map.of());
+
+    Http.Response response = http.post("/webhook?secret=another-secret-000000", "application/json",
+        alert(strategy, SECRET));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(positions(strategy)).isEmpty();
+  }
+
+  @Test
+  void an_unknown_strategy_is_404() {
+    Http.Response response = http.post("/webhook/no-such-strategy", "text/plain", SECRET + ",buy,EURUSD");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(response.json().path("error").path("field").asString()).isEqualTo("strategy");
+  }
+
+  @Test
+  void the_tradingview_preset_admits_tradingview_behind_a_trusted_proxy_and_nobody_else() {
+    String strategy = strategy(Map.of("allowedIps", List.of("tradingview")));
+
+    Http.Response tradingView = from("52.89.214.238", strategy);
+    Http.Response stranger = from("203.0.113.9", strategy);
+    // A client may write anything at the front; the proxy appends who really connected.
+    Http.Response spoofed = from("52.89.214.238, 203.0.113.9", strategy);
+    Http.Response appended = from("203.0.113.9, 34.212.75.30", strategy);
+
+    assertThat(tradingView.status()).as(tradingView.toString()).isEqualTo(200);
+    assertThat(stranger.status()).isEqualTo(403);
+    assertThat(stranger.errorCode()).isEqualTo("FORBIDDEN");
+    assertThat(spoofed.status()).isEqualTo(403);
+    assertThat(appended.status()).isEqualTo(200);
+    assertThat(positions(strategy)).hasSize(2);
+  }
+
+  @Test
+  void a_paused_strategy_is_403_until_resumed() {
+    String strategy = strategy(Map.of());
+    assertThat(http.post("/api/strategies/" + strategy + "/pause", "").status()).isEqualTo(200);
+
+    Http.Response paused = http.post("/webhook", "application/json", alert(strategy, SECRET));
+    http.post("/api/strategies/" + strategy + "/resume", "");
+    Http.Response resumed = http.post("/webhook", "application/json", alert(strategy, SECRET));
+
+    assertThat(paused.status()).isEqualTo(403);
+    assertThat(paused.json().path("error").path("message").asString()).contains("is paused");
+    assertThat(resumed.status()).isEqualTo(200);
+    assertThat(positions(strategy)).hasSize(1);
+  }
+
+  @Test
+  void the_kill_switch_holds_every_strategy() {
+    String strategy = strategy(Map.of());
+    http.post("/api/pause", "");
+    try {
+      Http.Response held = http.post("/webhook", "application/json", alert(strategy, SECRET));
+
+      assertThat(held.status()).isEqualTo(403);
+      assertThat(held.json().path("error").path("message").asString()).contains("kill switch");
+      assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isTrue();
+    } finally {
+      http.post("/api/resume", "");
+    }
+    assertThat(http.post("/webhook", "application/json", alert(strategy, SECRET)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void signals_beyond_the_rate_limit_are_429() {
+    String strategy = strategy(Map.of("limits", Map.of("maxSignalsPerMinute", 3)));
+
+    List<Integer> statuses = java.util.stream.IntStream.range(0, 4)
+        .mapToObj(i -> http.post("/webhook", "application/json", alert(strategy, SECRET)).status()).toList();
+
+    assertThat(statuses).containsExactly(200, 200, 200, 429);
+    assertThat(positions(strategy)).hasSize(3);
+  }
+
+  @Test
+  void the_secret_is_kept_only_as_a_hash_and_never_shown_journaled_or_logged() {
+    String strategy;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      strategy = strategy(Map.of());
+      http.post("/webhook", "application/json", alert(strategy, SECRET));
+      http.post("/webhook/" + strategy + "?secret=" + SECRET, "text/plain", "x,buy,EURUSD");
+      http.post("/webhook/" + strategy, "text/plain", SECRET + ",buy,EURUSD,vol=abc");
+      http.post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",");
+
+      eventually(Duration.ofSeconds(5), () ->
+          assertThat(http.get("/api/signals?strategy=" + strategy).json().valueStream().toList()).hasSize(4));
+      assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET));
+    }
+    assertThat(http.get("/api/strategies/" + strategy).body()).doesNotContain(SECRET).doesNotContain("\"secret\"");
+    assertThat(http.get("/api/signals?strategy=" + strategy).body()).doesNotContain(SECRET).contains("***");
+    String hash = db.dsl().fetchValue("SELECT secret_hash FROM strategies WHERE id = ?", strategy).toString();
+    assertThat(hash).startsWith("sha256:").doesNotContain(SECRET);
+    assertThat(db.dsl().fetch("SELECT detail FROM audit_log").formatCSV()).doesNotContain(SECRET);
+    assertThat(db.dsl().fetch("SELECT body FROM signals").formatCSV()).doesNotContain(SECRET);
+  }
+}
