@@ -24,4 +24,10 @@ public interface SignalLog {
 
   /** Signals with a body hash received since {@code since}: what a restart must still know to be a duplicate. */
   List<SignalRecord> hashedSince(Instant since);
+
+  /** The idempotency keys taken since {@code since}, newest first, at most {@code limit}. */
+  List<Key> keysSince(Instant since, int limit);
+
+  /** An idempotency key a strategy's signal took, and when. */
+  record Key(String strategy, String idempotencyKey, Instant receivedAt) {}
 }

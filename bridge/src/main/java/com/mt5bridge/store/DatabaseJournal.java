@@ -264,10 +264,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         Object value = values[i];
         org.jooq.Converter converter = fields[i].getConverter();
         Object column = value == null ? null : converter.to(value);
-        if (column == null) {
-          statement.setNull(i + 1, fields[i].getDataType().getSQLType());
-        } else {
-          statement.setObject(i + 1, column);
+        // Typed setters: setObject makes the driver search its codecs for every value.
+        switch (column) {
+          case null -> statement.setNull(i + 1, fields[i].getDataType().getSQLType());
+          case String text -> statement.setString(i + 1, text);
+          case Long number -> statement.setLong(i + 1, number);
+          case Integer number -> statement.setInt(i + 1, number);
+          case java.math.BigDecimal decimal -> statement.setBigDecimal(i + 1, decimal);
+          case Boolean flag -> statement.setBoolean(i + 1, flag);
+          default -> statement.setObject(i + 1, column);
         }
       }
       statement.addBatch();

@@ -95,6 +95,16 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
         .fetch(SignalRows::record));
   }
 
+  @Override
+  public List<Key> keysSince(Instant since, int limit) {
+    return read(() -> db.select(SIGNALS.STRATEGY_ID, SIGNALS.IDEMPOTENCY_KEY, SIGNALS.RECEIVED_AT)
+        .from(SIGNALS)
+        .where(SIGNALS.RECEIVED_AT.ge(since), SIGNALS.IDEMPOTENCY_KEY.isNotNull())
+        .orderBy(SIGNALS.RECEIVED_AT.desc())
+        .limit(limit)
+        .fetch(r -> new Key(r.value1(), r.value2(), r.value3())));
+  }
+
   private static <T> T read(Supplier<T> query) {
     try {
       return query.get();

@@ -7,6 +7,7 @@ import static com.mt5bridge.store.schema.Tables.STRATEGIES;
 import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.strategy.AllowedIps;
 import com.mt5bridge.strategy.Limits;
+import com.mt5bridge.strategy.SecretHash;
 import com.mt5bridge.strategy.Sizing;
 import com.mt5bridge.strategy.Strategy;
 import com.mt5bridge.strategy.StrategyStore;
@@ -138,7 +139,7 @@ public final class DatabaseStrategies implements StrategyStore {
     StrategiesRecord r = new StrategiesRecord();
     r.setId(s.id());
     r.setAccountId(s.account());
-    r.setSecretHash(s.secretHash());
+    r.setSecretHash(s.secretHash().stored());
     r.setEnabled(s.enabled());
     r.setMagic(s.magic());
     r.setSettings(JSON.writeValueAsString(Stored.of(s)));
@@ -150,7 +151,7 @@ public final class DatabaseStrategies implements StrategyStore {
 
   private static Strategy strategy(StrategiesRecord r) {
     Stored stored = JSON.readValue(r.getSettings(), Stored.class);
-    return new Strategy(r.getId(), r.getAccountId(), r.getSecretHash(), r.getEnabled(), r.getMagic(),
+    return new Strategy(r.getId(), r.getAccountId(), SecretHash.parse(r.getSecretHash()), r.getEnabled(), r.getMagic(),
         stored.symbolMap() == null ? Map.of() : Map.copyOf(stored.symbolMap()),
         stored.symbolPrefix() == null ? "" : stored.symbolPrefix(),
         stored.symbolSuffix() == null ? "" : stored.symbolSuffix(), stored.sizing(),

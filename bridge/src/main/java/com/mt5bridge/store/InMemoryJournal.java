@@ -120,6 +120,14 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
     }
   }
 
+  @Override
+  public List<Key> keysSince(Instant since, int limit) {
+    synchronized (signals) {
+      return signals.stream().filter(s -> s.idempotencyKey() != null && !s.receivedAt().isBefore(since)).limit(limit)
+          .map(s -> new Key(s.strategy(), s.idempotencyKey(), s.receivedAt())).toList();
+    }
+  }
+
   private static EquityPoint point(com.mt5bridge.broker.AccountFigures figures) {
     return new EquityPoint(figures.time(), figures.balance(), figures.equity(), figures.margin());
   }

@@ -1,9 +1,7 @@
 package com.mt5bridge.strategy;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * One address or a CIDR block ({@code 52.89.214.238}, {@code 10.0.0.0/8}, {@code 2001:db8::/32}).
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public record IpRange(String text, byte[] network, int prefixBits) {
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   /** Parses an address or block; {@link IllegalArgumentException} with a sentence when it is neither. */
   public static IpRange parse(String text) {
@@ -36,15 +32,14 @@ public record IpRange(String text, byte[] network, int prefixBits) {
     return new IpRange(trimmed, mask(bytes, bits), bits);
   }
 
-  /** An address literal, or empty when {@code text} is not one. */
+  /** An address literal, or empty when {@code text} is not one (host names are never looked up). */
   public static java.util.Optional<InetAddress> literal(String text) {
-    if (text == null || !(IPV4.matcher(text).matches() || IPV6.matcher(text).matches())) {
+    if (text == null || text.isEmpty()) {
       return java.util.Optional.empty();
     }
     try {
-      // Safe: the patterns above admit only literals, which getByName parses without a lookup.
-      return java.util.Optional.of(InetAddress.getByName(text));
-    } catch (UnknownHostException e) {
+      return java.util.Optional.of(InetAddress.ofLiteral(text));
+    } catch (IllegalArgumentException notLiteral) {
       return java.util.Optional.empty();
     }
   }

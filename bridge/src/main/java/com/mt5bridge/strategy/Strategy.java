@@ -8,7 +8,7 @@ import java.util.Map;
  * magic number that marks its orders and positions, how alert symbols map to the account's, how it
  * sizes and what it may do.
  */
-public record Strategy(String id, String account, String secretHash, boolean enabled, long magic,
+public record Strategy(String id, String account, SecretHash secretHash, boolean enabled, long magic,
     Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
     AllowedIps allowedIps, Instant createdAt, Instant updatedAt, long version) {
 

@@ -88,13 +88,13 @@ public final class StrategyJson {
       if (id != null && !id.equals(current.id())) {
         throw ApiException.invalid("id", "the id cannot change (it is " + current.id() + ")");
       }
-      String hash = secret == null ? current.secretHash() : SecretHash.of(checkedSecret());
+      SecretHash hash = secret == null ? current.secretHash() : SecretHash.of(checkedSecret());
       Strategy built = build(current.id(), hash, magic == null ? current.magic() : magic, current.createdAt(), now,
           current.version() + 1);
       return enabled == null ? built.withEnabled(current.enabled(), now).withVersion(current.version() + 1) : built;
     }
 
-    private Strategy build(String strategyId, String secretHash, long magicNumber, Instant created, Instant now,
+    private Strategy build(String strategyId, SecretHash secretHash, long magicNumber, Instant created, Instant now,
         long version) {
       if (account == null || account.isBlank()) {
         throw ApiException.invalid("account", "name the account the strategy trades");

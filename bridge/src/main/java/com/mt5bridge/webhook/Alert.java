@@ -6,7 +6,6 @@ import com.mt5bridge.strategy.Signal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * An alert's fields, checked: what to do, on which (TradingView) symbol, with which sizes and
@@ -37,9 +36,36 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
       if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 15) {
         return Instant.ofEpochMilli(Long.parseLong(text));
       }
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException | NumberFormatException e) {
+      Instant plain = tradingViewTime(text);
+      return plain != null ? plain : OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * TradingView's {@code {{time}}} and {@code {{timenow}}}: {@code 2026-11-21T10:15:00Z}, read
+   * directly (on every signal, the general ISO parser costs more than the rest of the checks); null
+   * for any other form.
+   */
+  private static Instant tradingViewTime(String text) {
+    if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+      return null;
+    }
+    int[] at = {0, 5, 8, 11, 14, 17};
+    int[] width = {4, 2, 2, 2, 2, 2};
+    int[] value = new int[6];
+    for (int f = 0; f < 6; f++) {
+      for (int i = at[f]; i < at[f] + width[f]; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return null;
+        }
+        value[f] = value[f] * 10 + (c - '0');
+      }
+    }
+    return java.time.LocalDateTime.of(value[0], value[1], value[2], value[3], value[4], value[5])
+        .toInstant(java.time.ZoneOffset.UTC);
   }
 }

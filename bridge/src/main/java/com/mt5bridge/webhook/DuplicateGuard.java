@@ -5,7 +5,7 @@ import com.mt5bridge.broker.SignalRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,16 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer. A claim is dropped when the first was refused before it reached the broker, so a corrected
  * retry is not mistaken for a duplicate.
  *
- * <p>Claims are held in memory for a day ({@link #KEY_MEMORY}). Before that, and for alerts whose
- * {@code time} cannot tell, the journal is asked: its unique key on (strategy, idempotency key) is
- * the last word, and it also refuses a second insert of the same key.
+ * <p>Claims are held for a few minutes, for repeats that come at once or soon; older keys are
+ * remembered compactly in {@link SeenKeys}. When those cannot vouch that an alert is new (a key that
+ * may have been seen, an alert {@code time} from before memory begins, or none), the journal is
+ * asked: its unique key on (strategy, idempotency key) is the last word, and it also refuses a
+ * second insert of the same key.
  */
 final class DuplicateGuard {
 
-  static final Duration KEY_MEMORY = Duration.ofHours(24);
+  /** How long an answered claim is kept to answer repeats from memory. */
+  static final Duration CLAIM_MEMORY = Duration.ofMinutes(2);
+  /** How far back a restart reloads the keys of recent signals. */
+  private static final Duration RELOAD = Duration.ofHours(1);
   /** TradingView's clock may run ahead of ours by this much. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-  private static final int MAX_KEYS = 1_000_000;
 
   /** The first delivery of an alert: its signal and, once known, its answer. */
   static final class Claim {
@@ -53,20 +57,31 @@ final class DuplicateGuard {
   private final Duration window;
   private final Map<String, Claim> keyed = new ConcurrentHashMap<>();
   private final Map<String, Claim> bodies = new ConcurrentHashMap<>();
-  /** Every identified alert received since this instant is in {@link #keyed}. */
-  private volatile Instant coveredSince;
+  private volatile SeenKeys seen;
 
   DuplicateGuard(SignalLog log, InstantSource clock, Duration window) {
     this.log = log;
     this.clock = clock;
     this.window = window;
-    this.coveredSince = clock.instant();
+    this.seen = new SeenKeys(clock, clock.instant());
   }
 
-  /** Remembers the bodies received within the window before a restart. */
+  /**
+   * After a restart: the keys of the last hour's signals (the newest, if there are very many) and
+   * the bodies received within the window, so that repeats are known without asking the journal.
+   */
   void preload() {
-    Instant since = clock.instant().minus(window);
-    for (SignalRecord record : log.hashedSince(since)) {
+    Instant now = clock.instant();
+    Instant since = now.minus(RELOAD);
+    int limit = SeenKeys.CAPACITY / 2;
+    List<SignalLog.Key> keys = log.keysSince(since, limit);
+    Instant covered = keys.size() < limit ? since : keys.getLast().receivedAt();
+    SeenKeys reloaded = new SeenKeys(clock, covered);
+    for (SignalLog.Key key : keys) {
+      reloaded.add(high(key.strategy(), key.idempotencyKey()), low(key.idempotencyKey()));
+    }
+    seen = reloaded;
+    for (SignalRecord record : log.hashedSince(now.minus(window))) {
       bodies.putIfAbsent(record.strategy() + '\n' + record.bodyHash(), Claim.answered(record));
     }
   }
@@ -82,7 +97,12 @@ final class DuplicateGuard {
     if (earlier != null) {
       return Optional.of(earlier);
     }
-    if (memoryCovers(alertTime)) {
+    SeenKeys memory = seen;
+    long high = high(strategy, key);
+    long low = low(key);
+    boolean maybeSeen = memory.mightContain(high, low);
+    memory.add(high, low);
+    if (!maybeSeen && covers(memory, alertTime)) {
       return Optional.empty();
     }
     Optional<SignalRecord> stored;
@@ -98,17 +118,6 @@ final class DuplicateGuard {
       return Optional.of(answered);
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether a first delivery of an alert with this time would be in memory: it cannot have arrived
-   * before its own time (give or take the skew), so if that is after {@link #coveredSince}, it did
-   * not arrive before memory begins. A time in the future proves nothing: ask the journal.
-   */
-  private boolean memoryCovers(Instant alertTime) {
-    return alertTime != null
-        && !alertTime.minus(CLOCK_SKEW).isBefore(coveredSince)
-        && !alertTime.isAfter(clock.instant().plus(CLOCK_SKEW));
   }
 
   /** Claims an alert without id by its body; a claim older than the window no longer counts. */
@@ -133,20 +142,32 @@ final class DuplicateGuard {
     }
   }
 
-  /** Forgets what no longer needs remembering: bodies past the window, keys past a day (or the oldest, past the cap). */
+  /** Forgets answered claims that are no longer needed: bodies past the window, keys past a few minutes. */
   void sweep() {
     Instant now = clock.instant();
     Instant bodyHorizon = now.minus(window);
     bodies.values().removeIf(c -> c.answer.isDone() && c.receivedAt.isBefore(bodyHorizon));
-    Instant keyHorizon = now.minus(KEY_MEMORY);
-    if (keyed.size() > MAX_KEYS) {
-      keyHorizon = keyed.values().stream().map(c -> c.receivedAt).sorted(Comparator.reverseOrder())
-          .skip(MAX_KEYS / 2).findFirst().orElse(keyHorizon);
-    }
-    Instant horizon = keyHorizon;
-    if (keyed.values().removeIf(c -> c.answer.isDone() && c.receivedAt.isBefore(horizon))
-        && horizon.isAfter(coveredSince)) {
-      coveredSince = horizon;
-    }
+    Instant keyHorizon = now.minus(CLAIM_MEMORY);
+    keyed.values().removeIf(c -> c.answer.isDone() && c.receivedAt.isBefore(keyHorizon));
+  }
+
+  /**
+   * Whether memory alone can tell that an alert is new: its first delivery cannot have come before
+   * its own time (give or take the skew), so if that is within memory, it would be remembered. A
+   * time in the future proves nothing.
+   */
+  private boolean covers(SeenKeys memory, Instant alertTime) {
+    return alertTime != null
+        && !alertTime.minus(CLOCK_SKEW).isBefore(memory.coveredSince())
+        && !alertTime.isAfter(clock.instant().plus(CLOCK_SKEW));
+  }
+
+  /** The key is a SHA-256 in hex, so its halves are uniform already; the strategy is mixed into one. */
+  private static long high(String strategy, String key) {
+    return Long.parseUnsignedLong(key, 0, 16, 16) ^ (strategy.hashCode() * 0x9E3779B97F4A7C15L);
+  }
+
+  private static long low(String key) {
+    return Long.parseUnsignedLong(key, 16, 32, 16) | 1L;
   }
 }

@@ -15,7 +15,6 @@ import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.TradingDesk;
 import com.mt5bridge.strategy.Plan;
 import com.mt5bridge.strategy.Planner;
-import com.mt5bridge.strategy.SecretHash;
 import com.mt5bridge.strategy.Signal;
 import com.mt5bridge.strategy.Strategies;
 import com.mt5bridge.strategy.Strategy;
@@ -130,8 +129,13 @@ public final class Signals implements AutoCloseable {
     }
     checkContentType(delivery.contentType());
     String body = utf8(delivery.body());
-    entry.body = Redaction.unparsed(body, delivery.querySecret());
-    RawAlert raw = parser.parse(body);
+    RawAlert raw;
+    try {
+      raw = parser.parse(body);
+    } catch (ApiException malformed) {
+      entry.body = Redaction.unparsed(body, delivery.querySecret());
+      throw malformed;
+    }
     entry.body = Redaction.of(raw, body, parser.mapper());
 
     Strategy strategy = strategy(delivery.pathStrategy(), raw);
@@ -314,7 +318,7 @@ public final class Signals implements AutoCloseable {
       throw new ApiException(ErrorCode.UNAUTHORIZED,
           "the alert has no secret: put \"secret\" in the message or ?secret= on the URL", "secret");
     }
-    if (!SecretHash.matches(strategy.secretHash(), secret)) {
+    if (!strategy.secretHash().matches(secret)) {
       throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret is not strategy " + strategy.id() + "'s", "secret");
     }
   }

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The bridge in its own process, killed with SIGKILL in the middle of trading, then started again:
- * nothing acknowledged is lost, nothing is there twice, the money adds up, tickets never repeat.
+ * The bridge in its own process, killed with SIGKILL in the middle of trading and webhook signals,
+ * then started again: nothing acknowledged is lost, nothing is there twice, no signal trades twice,
+ * the money adds up, tickets never repeat.
  */
 class CrashRecoveryTest {
 
@@ -43,8 +44,13 @@ class CrashRecoveryTest {
   private static final String TOKEN = "crash-test-admin-token-0123";
   private static final List<String> ACCOUNTS = List.of("crash-hedging", "crash-netting");
 
+  private static final String SECRET = "crash-strategy-0123456789";
+
   /** A deal the bridge acknowledged with HTTP 200 before it died. */
   private record Acknowledged(String account, long deal, BigDecimal volume, BigDecimal price) {}
+
+  /** A webhook alert the bridge answered EXECUTED before it died. */
+  private record AcknowledgedSignal(String signal, String body) {}
 
   @Test
   void a_bridge_killed_mid_load_restarts_with_every_acknowledged_trade_exactly_once_and_the_books_balanced()
@@ -60,16 +66,28 @@ class CrashRecoveryTest {
       http.post("/api/broker/create", Map.of("id", ACCOUNTS.get(1), "marginMode", "NETTING", "balance", 100000,
           "commissionPerLot", 1.5));
       http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}");
+      http.post("/api/strategies", Map.of("id", "crash-strategy", "account", ACCOUNTS.get(0), "secret", SECRET,
+          "magic", 3001, "sizing", Map.of("mode", "FIXED", "volume", 0.01), "limits", Map.of("maxSignalsPerMinute", 0)));
 
       Set<Acknowledged> acknowledged = ConcurrentHashMap.newKeySet();
+      Set<AcknowledgedSignal> acknowledgedSignals = ConcurrentHashMap.newKeySet();
+      Set<String> sentAlerts = ConcurrentHashMap.newKeySet();
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> load = new ArrayList<>();
       for (int client = 0; client < 8; client++) {
         int seed = client;
         load.add(Thread.ofVirtual().start(() -> trade(http, new Random(seed), running, acknowledged)));
       }
+      for (int client = 0; client < 4; client++) {
+        int seed = 100 + client;
+        load.add(Thread.ofVirtual().start(() ->
+            signals(http, new Random(seed), running, sentAlerts, acknowledgedSignals)));
+      }
       load.add(Thread.ofVirtual().start(() -> ticks(http, running)));
-      eventually(Duration.ofSeconds(30), () -> assertThat(acknowledged).hasSizeGreaterThan(300));
+      eventually(Duration.ofSeconds(30), () -> {
+        assertThat(acknowledged).hasSizeGreaterThan(300);
+        assertThat(acknowledgedSignals).hasSizeGreaterThan(100);
+      });
 
       bridge.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
       bridge.waitFor();
@@ -88,6 +106,7 @@ class CrashRecoveryTest {
         assertThat(stored.getVolume()).isEqualByComparingTo(ack.volume());
         assertThat(stored.getPrice()).isEqualByComparingTo(ack.price());
       }
+      assertEverySignalTradedAtMostOnce(http, acknowledgedSignals, sentAlerts);
       for (String account : ACCOUNTS) {
         assertBalanceIsTheSumOfItsDeals(http, account);
         assertPositionsAreTheNetOfTheDeals(account);
@@ -96,6 +115,52 @@ class CrashRecoveryTest {
     } finally {
       bridge.destroyForcibly();
       bridge.waitFor();
+    }
+  }
+
+  /**
+   * Every acknowledged signal is in the journal with its one deal; sent again, every alert (answered
+   * or cut off by the kill) is a duplicate or, if it never committed, executes now: never twice.
+   */
+  private void assertEverySignalTradedAtMostOnce(Http http, Set<AcknowledgedSignal> acknowledged, Set<String> sent) {
+    for (AcknowledgedSignal ack : acknowledged) {
+      assertThat(db.dsl().fetchValue("SELECT status FROM signals WHERE id = ?", ack.signal()))
+          .as("journal entry of acknowledged signal %s", ack.signal()).isEqualTo("EXECUTED");
+      assertThat(db.dsl().fetchCount(TRADES, TRADES.SIGNAL_ID.eq(ack.signal()))).isOne();
+    }
+    Set<String> acknowledgedBodies = new HashSet<>();
+    acknowledged.forEach(ack -> acknowledgedBodies.add(ack.body()));
+    for (String alert : sent) {
+      JsonNode again = http.post("/webhook", "application/json", alert).json();
+      String status = again.path("status").asString();
+      if (acknowledgedBodies.contains(alert)) {
+        assertThat(status).as("re-sent acknowledged alert %s", alert).isEqualTo("DUPLICATE");
+      } else {
+        assertThat(status).as("re-sent unanswered alert %s", alert).isIn("DUPLICATE", "EXECUTED");
+      }
+    }
+    assertThat(db.dsl().fetch("SELECT signal_id FROM trades WHERE signal_id IS NOT NULL "
+        + "GROUP BY signal_id HAVING COUNT(*) > 1")).as("signals with two deals").isEmpty();
+    assertThat(db.dsl().fetch("SELECT t.signal_id FROM trades t LEFT JOIN signals s ON s.id = t.signal_id "
+        + "WHERE t.signal_id IS NOT NULL AND s.id IS NULL")).as("deals without their signal").isEmpty();
+  }
+
+  private static void signals(Http http, Random random, AtomicBoolean running, Set<String> sent,
+      Set<AcknowledgedSignal> acknowledged) {
+    int n = 0;
+    while (running.get()) {
+      String alert = "{\"secret\":\"" + SECRET + "\",\"strategy\":\"crash-strategy\",\"action\":\""
+          + (random.nextBoolean() ? "buy" : "sell") + "\",\"symbol\":\"EURUSD\",\"id\":\"crash-"
+          + random.nextInt(1_000_000) + "-" + n++ + "\",\"time\":\"" + java.time.Instant.now() + "\"}";
+      sent.add(alert);
+      try {
+        Http.Response response = http.post("/webhook", "application/json", alert);
+        if (response.status() == 200 && response.json().path("status").asString().equals("EXECUTED")) {
+          acknowledged.add(new AcknowledgedSignal(response.json().path("signal").asString(), alert));
+        }
+      } catch (AssertionError connectionLost) {
+        return;
+      }
     }
   }
 

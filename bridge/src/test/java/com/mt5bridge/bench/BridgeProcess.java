@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The bridge in its own JVM, as users run it (default JVM options), so the load driver does not share it. */
+/**
+ * A server in its own JVM, as users run it (default JVM options), so the load driver does not
+ * share it: the bridge, or the bare Javalin route the webhook benchmark compares with.
+ */
 final class BridgeProcess implements AutoCloseable {
 
   private final Process process;
@@ -23,37 +26,48 @@ final class BridgeProcess implements AutoCloseable {
   }
 
   static BridgeProcess start(Map<String, String> settings) throws IOException, InterruptedException {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("BRIDGE_DATA_DIR", "target/bench-data");
+    env.put("BRIDGE_LOG_LEVEL", "WARN");
+    return launch(Main.class.getName(), env, "/api/broker/all", settings.get("BRIDGE_ADMIN_TOKEN"));
+  }
+
+  /** {@link BareServer}: a Javalin route that parses JSON and answers, nothing else. */
+  static BridgeProcess bare() throws IOException, InterruptedException {
+    return launch(BareServer.class.getName(), Map.of(), "/ready", null);
+  }
+
+  private static BridgeProcess launch(String mainClass, Map<String, String> env, String readyPath, String token)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName());
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), mainClass);
     builder.environment().keySet().removeIf(k -> k.startsWith("BRIDGE_"));
-    Map<String, String> env = new HashMap<>(settings);
-    env.put("BRIDGE_PORT", String.valueOf(port));
-    env.put("BRIDGE_DATA_DIR", "target/bench-data");
-    env.put("BRIDGE_LOG_LEVEL", "WARN");
     builder.environment().putAll(env);
+    builder.environment().put("BRIDGE_PORT", String.valueOf(port));
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
         Path.of("target", "bench-bridge.log").toFile()));
-    BridgeProcess bridge = new BridgeProcess(builder.start(), port);
-    bridge.awaitReady(settings.get("BRIDGE_ADMIN_TOKEN"));
-    return bridge;
+    BridgeProcess server = new BridgeProcess(builder.start(), port);
+    server.awaitReady(readyPath, token);
+    return server;
   }
 
   int port() {
     return port;
   }
 
-  private void awaitReady(String token) throws InterruptedException {
+  private void awaitReady(String path, String token) throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/broker/all"))
-        .header("Authorization", "Bearer " + token).build();
+    HttpRequest.Builder ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (token != null) {
+      ready.header("Authorization", "Bearer " + token);
+    }
     for (int attempt = 0; attempt < 600; attempt++) {
       try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (client.send(ready.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -61,7 +75,7 @@ final class BridgeProcess implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("the bridge did not start; see target/bench-bridge.log");
+    throw new IllegalStateException("the server did not start; see target/bench-bridge.log");
   }
 
   @Override

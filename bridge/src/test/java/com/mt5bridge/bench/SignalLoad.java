@@ -1,0 +1,158 @@
+package com.mt5bridge.bench;
+
+import java.net.http.HttpRequest;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Webhook signals under load: TradingView strategy alerts (an entry to 1,000 units, then the exit
+ * to flat, each with its own id and time) for many strategies spread over several accounts, each
+ * answered only once the signal and its deal are committed. In the same run, the same alert bodies
+ * against a bare Javalin route that only parses them: the HTTP floor of this machine.
+ */
+@Command(name = "signal-load", mixinStandardHelpOptions = true,
+    description = "Webhook alerts over HTTP for many strategies, next to a bare Javalin route.")
+public final class SignalLoad implements Callable<Integer> {
+
+  private static final String TOKEN = "bench-admin-token-0123456789";
+  private static final String SECRET = "bench-secret-0123456789";
+
+  @Option(names = "--server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+      description = "MariaDB server (a fresh database is created and dropped)")
+  String server;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "closed-loop concurrencies")
+  List<Integer> clients;
+
+  @Option(names = "--strategies", defaultValue = "64", description = "strategies the alerts spread over")
+  int strategies;
+
+  @Option(names = "--accounts", defaultValue = "8", description = "accounts the strategies trade")
+  int accounts;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
+  int seconds;
+
+  @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's signals per second")
+  int rate;
+
+  @Option(names = "--writers", defaultValue = "1", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
+  int writers;
+
+  @Option(names = "--persistence", split = ",", defaultValue = "on", description = "on, off or both")
+  List<String> persistence;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SignalLoad()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    System.out.println("| run | requests | p50 | p99 | max | errors |");
+    System.out.println("|---|---|---|---|---|---|");
+    try (BridgeProcess bare = BridgeProcess.bare()) {
+      Load load = new Load();
+      String base = "http://127.0.0.1:" + bare.port();
+      load.closedLoop("warm-up", 8, Duration.ofSeconds(3),
+          c -> Load.post(base + "/bare", null, "application/json", alert(c, 0)));
+      System.out.println(closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64).row());
+    }
+    for (String mode : persistence) {
+      String database = "bench_signal_" + System.currentTimeMillis();
+      execute("CREATE DATABASE " + database);
+      try (BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", server + database,
+          "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode, "BRIDGE_JOURNAL_WRITERS", String.valueOf(writers),
+          "BRIDGE_DB_POOL_SIZE", "16"))) {
+        run(bridge.port(), mode.equals("on") ? "durable" : "in memory");
+      } finally {
+        execute("DROP DATABASE " + database);
+      }
+    }
+    return 0;
+  }
+
+  private void run(int port, String label) throws Exception {
+    Load load = new Load();
+    String base = "http://127.0.0.1:" + port;
+    for (int a = 0; a < accounts; a++) {
+      load.send(Load.post(base + "/api/broker/create", TOKEN, "application/json",
+          "{\"id\":\"load-" + a + "\",\"marginMode\":\"HEDGING\",\"balance\":1000000000}"));
+    }
+    for (int s = 0; s < strategies; s++) {
+      load.send(Load.post(base + "/api/strategies", TOKEN, "application/json",
+          "{\"id\":\"s" + s + "\",\"account\":\"load-" + (s % accounts) + "\",\"secret\":\"" + SECRET
+              + "\",\"magic\":" + (1000 + s) + ",\"sizing\":{\"mode\":\"CONTRACTS\",\"multiplier\":0.00001},"
+              + "\"limits\":{\"maxSignalsPerMinute\":0}}"));
+    }
+    load.send(Load.post(base + "/api/ticks", TOKEN, "application/json",
+        "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}"));
+    load.closedLoop("warm-up", 8, Duration.ofSeconds(5),
+        c -> Load.post(base + "/webhook", null, "application/json", alert(c, sent.getAndIncrement())));
+    for (int c : clients) {
+      System.out.println(closedLoop(load, label + ", " + c + " clients", base, "/webhook", c).row());
+    }
+    System.out.println(PacedHttp.run(label + ", fixed " + rate + "/s", port, null, rate, Duration.ofSeconds(seconds),
+        64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement()))).row());
+  }
+
+  private final AtomicLong sent = new AtomicLong();
+
+  private Load.Result closedLoop(Load load, String label, String base, String path, int connections) throws Exception {
+    return Wrk.available()
+        ? Wrk.run(label + " (wrk)", base + path, connections, seconds, wrkScript(path))
+        : load.closedLoop(label, connections, Duration.ofSeconds(seconds),
+            c -> Load.post(base + path, null, "application/json", alert(c, sent.getAndIncrement())));
+  }
+
+  /**
+   * Alert n of strategy (n mod strategies): even rounds enter long 1,000 units, odd ones exit to
+   * flat, as TradingView's strategy alerts do; the id and time make every alert a new one.
+   */
+  private String alert(long client, long n) {
+    long strategy = n % strategies;
+    boolean entry = (n / strategies) % 2 == 0;
+    return "{\"secret\":\"" + SECRET + "\",\"strategy\":\"s" + strategy + "\",\"action\":\""
+        + (entry ? "buy" : "sell") + "\",\"symbol\":\"FX:EURUSD\",\"contracts\":\"1000\",\"positionSize\":\""
+        + (entry ? "1000" : "0") + "\",\"id\":\"" + (entry ? "Long Entry " : "Long Exit ") + client + "-" + n
+        + "\",\"time\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}";
+  }
+
+  /** The same alerts from wrk's Lua: per connection thread a counter, a prefix keeping ids apart. */
+  private String wrkScript(String path) {
+    return """
+        local strategies = %d
+        local counter = 0
+        local threads = 0
+        function setup(thread)
+          threads = threads + 1
+          thread:set("prefix", "%d-" .. threads)
+        end
+        request = function()
+          counter = counter + 1
+          local strategy = counter %% strategies
+          local entry = (math.floor(counter / strategies) %% 2) == 0
+          local body = '{"secret":"%s","strategy":"s' .. strategy .. '","action":"'
+            .. (entry and 'buy' or 'sell') .. '","symbol":"FX:EURUSD","contracts":"1000","positionSize":"'
+            .. (entry and '1000' or '0') .. '","id":"' .. (entry and 'Long Entry ' or 'Long Exit ')
+            .. prefix .. '-' .. counter .. '","time":"' .. os.date("!%%Y-%%m-%%dT%%H:%%M:%%SZ") .. '"}'
+          return wrk.format("POST", "%s", {["Content-Type"] = "application/json"}, body)
+        end
+        """.formatted(strategies, System.nanoTime(), SECRET, path);
+  }
+
+  private void execute(String sql) throws Exception {
+    try (var connection = DriverManager.getConnection(server, "root", "");
+         var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
