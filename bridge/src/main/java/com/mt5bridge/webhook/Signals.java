@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The path of a webhook signal: size and type, parse, find the strategy, check the sender's
- * address and secret, the kill switch, the pause and the rate, check the fields, map the symbol,
+ * The path of a webhook signal: size and type, parse, find the strategy, admit the sender
+ * ({@link Admission}: address, secret, kill switch, pause, rate), check the fields, map the symbol,
  * claim the alert against duplicates, then one turn on the account: plan (size, limits), trade and
  * record the signal, committed together. Every refusal is journaled with its reason.
  */
@@ -66,7 +66,7 @@ public final class Signals implements AutoCloseable {
   private final WebhookSettings settings;
   private final JsonMapper json;
   private final AlertParser parser = new AlertParser();
-  private final RateLimiter rateLimiter = new RateLimiter();
+  private final Admission admission;
   private final SignalIds ids;
   private final ClientAddress clientAddress;
   private final DuplicateGuard guard;
@@ -82,6 +82,7 @@ public final class Signals implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.json = json;
+    this.admission = new Admission(strategies);
     this.ids = new SignalIds(clock);
     this.clientAddress = new ClientAddress(settings.trustedProxies());
     this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
@@ -141,22 +142,7 @@ public final class Signals implements AutoCloseable {
     Strategy strategy = strategy(delivery.pathStrategy(), raw);
     entry.strategy = strategy.id();
     entry.account = strategy.account();
-    if (!strategy.allowedIps().permits(client)) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "address " + entry.sourceIp + " may not send signals for strategy "
-          + strategy.id(), null);
-    }
-    authenticate(strategy, raw, delivery.querySecret());
-    if (strategies.tradingPaused()) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "trading is paused by the kill switch (POST /api/resume ends it)",
-          null);
-    }
-    if (!strategy.enabled()) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "strategy " + strategy.id() + " is paused", "strategy");
-    }
-    if (!rateLimiter.allow(strategy.id(), strategy.limits().maxSignalsPerMinute())) {
-      throw new ApiException(ErrorCode.RATE_LIMITED, "strategy " + strategy.id() + " sends more than "
-          + strategy.limits().maxSignalsPerMinute() + " signals a minute", null);
-    }
+    admission.admit(strategy, raw, delivery.querySecret(), client);
 
     Alert alert = AlertFields.check(raw);
     entry.action = alert.action().name().toLowerCase(Locale.ROOT).replace("_", "");
@@ -300,27 +286,6 @@ public final class Signals implements AutoCloseable {
     }
     return strategies.find(id).orElseThrow(() ->
         new ApiException(ErrorCode.NOT_FOUND, "no strategy '" + AlertParser.clip(id) + "'", "strategy"));
-  }
-
-  private static void authenticate(Strategy strategy, RawAlert raw, String querySecret) {
-    RawAlert.Field field = raw.fields().get("secret");
-    String bodySecret = field != null && field.value() instanceof String text ? text : null;
-    if (field != null && bodySecret == null) {
-      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret must be text", "secret");
-    }
-    if (bodySecret != null && querySecret != null && !MessageDigest.isEqual(
-        bodySecret.getBytes(StandardCharsets.UTF_8), querySecret.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret in the URL and the one in the message differ",
-          "secret");
-    }
-    String secret = querySecret != null ? querySecret : bodySecret;
-    if (secret == null || secret.isEmpty()) {
-      throw new ApiException(ErrorCode.UNAUTHORIZED,
-          "the alert has no secret: put \"secret\" in the message or ?secret= on the URL", "secret");
-    }
-    if (!strategy.secretHash().matches(secret)) {
-      throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret is not strategy " + strategy.id() + "'s", "secret");
-    }
   }
 
   private static void checkContentType(String contentType) {

@@ -1,7 +1,6 @@
 package com.mt5bridge.bench;
 
 import java.net.http.HttpRequest;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,30 +23,14 @@ import picocli.CommandLine.Option;
     description = "Webhook alerts over HTTP for many strategies, next to a bare Javalin route.")
 public final class SignalLoad implements Callable<Integer> {
 
+  @Mixin
+  LoadOptions options;
+
   private static final String TOKEN = "bench-admin-token-0123456789";
   private static final String SECRET = "bench-secret-0123456789";
 
-  @Option(names = "--server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
-      description = "MariaDB server (a fresh database is created and dropped)")
-  String server;
-
-  @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "closed-loop concurrencies")
-  List<Integer> clients;
-
   @Option(names = "--strategies", defaultValue = "64", description = "strategies the alerts spread over")
   int strategies;
-
-  @Option(names = "--accounts", defaultValue = "8", description = "accounts the strategies trade")
-  int accounts;
-
-  @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
-  int seconds;
-
-  @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's signals per second")
-  int rate;
-
-  @Option(names = "--writers", defaultValue = "1", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
-  int writers;
 
   @Option(names = "--persistence", split = ",", defaultValue = "on", description = "on, off or both")
   List<String> persistence;
@@ -67,14 +51,11 @@ public final class SignalLoad implements Callable<Integer> {
       System.out.println(closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64).row());
     }
     for (String mode : persistence) {
-      String database = "bench_signal_" + System.currentTimeMillis();
-      execute("CREATE DATABASE " + database);
-      try (BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", server + database,
-          "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode, "BRIDGE_JOURNAL_WRITERS", String.valueOf(writers),
-          "BRIDGE_DB_POOL_SIZE", "16"))) {
+      try (LoadOptions.Database database = options.freshDatabase("bench_signal");
+           BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
+               "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
+               "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
         run(bridge.port(), mode.equals("on") ? "durable" : "in memory");
-      } finally {
-        execute("DROP DATABASE " + database);
       }
     }
     return 0;
@@ -83,13 +64,13 @@ public final class SignalLoad implements Callable<Integer> {
   private void run(int port, String label) throws Exception {
     Load load = new Load();
     String base = "http://127.0.0.1:" + port;
-    for (int a = 0; a < accounts; a++) {
+    for (int a = 0; a < options.accounts; a++) {
       load.send(Load.post(base + "/api/broker/create", TOKEN, "application/json",
           "{\"id\":\"load-" + a + "\",\"marginMode\":\"HEDGING\",\"balance\":1000000000}"));
     }
     for (int s = 0; s < strategies; s++) {
       load.send(Load.post(base + "/api/strategies", TOKEN, "application/json",
-          "{\"id\":\"s" + s + "\",\"account\":\"load-" + (s % accounts) + "\",\"secret\":\"" + SECRET
+          "{\"id\":\"s" + s + "\",\"account\":\"load-" + (s % options.accounts) + "\",\"secret\":\"" + SECRET
               + "\",\"magic\":" + (1000 + s) + ",\"sizing\":{\"mode\":\"CONTRACTS\",\"multiplier\":0.00001},"
               + "\"limits\":{\"maxSignalsPerMinute\":0}}"));
     }
@@ -97,10 +78,11 @@ public final class SignalLoad implements Callable<Integer> {
         "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}"));
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5),
         c -> Load.post(base + "/webhook", null, "application/json", alert(c, sent.getAndIncrement())));
-    for (int c : clients) {
+    for (int c : options.clients) {
       System.out.println(closedLoop(load, label + ", " + c + " clients", base, "/webhook", c).row());
     }
-    System.out.println(PacedHttp.run(label + ", fixed " + rate + "/s", port, null, rate, Duration.ofSeconds(seconds),
+    System.out.println(PacedHttp.run(label + ", fixed " + options.rate + "/s", port, null, options.rate,
+        Duration.ofSeconds(options.seconds),
         64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement()))).row());
   }
 
@@ -108,8 +90,8 @@ public final class SignalLoad implements Callable<Integer> {
 
   private Load.Result closedLoop(Load load, String label, String base, String path, int connections) throws Exception {
     return Wrk.available()
-        ? Wrk.run(label + " (wrk)", base + path, connections, seconds, wrkScript(path))
-        : load.closedLoop(label, connections, Duration.ofSeconds(seconds),
+        ? Wrk.run(label + " (wrk)", base + path, connections, options.seconds, wrkScript(path))
+        : load.closedLoop(label, connections, Duration.ofSeconds(options.seconds),
             c -> Load.post(base + path, null, "application/json", alert(c, sent.getAndIncrement())));
   }
 
@@ -149,10 +131,4 @@ public final class SignalLoad implements Callable<Integer> {
         """.formatted(strategies, System.nanoTime(), SECRET, path);
   }
 
-  private void execute(String sql) throws Exception {
-    try (var connection = DriverManager.getConnection(server, "root", "");
-         var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 }

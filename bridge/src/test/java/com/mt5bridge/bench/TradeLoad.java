@@ -1,7 +1,6 @@
 package com.mt5bridge.bench;
 
 import java.net.http.HttpRequest;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLongArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,26 +20,10 @@ import picocli.CommandLine.Option;
     description = "Market orders over HTTP, durable and in memory, at several concurrencies.")
 public final class TradeLoad implements Callable<Integer> {
 
+  @Mixin
+  LoadOptions options;
+
   private static final String TOKEN = "bench-admin-token-0123456789";
-
-  @Option(names = "--server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
-      description = "MariaDB server (a fresh database is created and dropped)")
-  String server;
-
-  @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "closed-loop concurrencies")
-  List<Integer> clients;
-
-  @Option(names = "--accounts", defaultValue = "8", description = "accounts the clients spread over")
-  int accounts;
-
-  @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
-  int seconds;
-
-  @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's orders per second")
-  int rate;
-
-  @Option(names = "--writers", defaultValue = "2", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
-  int writers;
 
   @Option(names = "--persistence", split = ",", defaultValue = "on,off", description = "on, off or both")
   List<String> persistence;
@@ -54,14 +38,11 @@ public final class TradeLoad implements Callable<Integer> {
     System.out.println("|---|---|---|---|---|---|");
     for (String mode : persistence) {
       boolean durable = mode.equals("on");
-      String database = "bench_trade_" + System.currentTimeMillis();
-      execute("CREATE DATABASE " + database);
-      try (BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", server + database,
-          "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode, "BRIDGE_JOURNAL_WRITERS", String.valueOf(writers),
-          "BRIDGE_DB_POOL_SIZE", "16"))) {
+      try (LoadOptions.Database database = options.freshDatabase("bench_trade");
+           BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
+               "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
+               "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
         run(bridge.port(), durable ? "durable" : "in memory");
-      } finally {
-        execute("DROP DATABASE " + database);
       }
     }
     return 0;
@@ -70,7 +51,7 @@ public final class TradeLoad implements Callable<Integer> {
   private void run(int port, String label) throws Exception {
     Load load = new Load();
     String base = "http://127.0.0.1:" + port;
-    for (int a = 0; a < accounts; a++) {
+    for (int a = 0; a < options.accounts; a++) {
       load.send(Load.post(base + "/api/broker/create", TOKEN, "application/json",
           "{\"id\":\"load-" + a + "\",\"marginMode\":\"NETTING\",\"balance\":1000000000}"));
     }
@@ -81,18 +62,19 @@ public final class TradeLoad implements Callable<Integer> {
     java.util.function.IntFunction<HttpRequest> order = client -> {
       long n = sent.getAndIncrement(client % 1024);
       String side = n % 2 == 0 ? "buy" : "sell";
-      return Load.post(base + "/api/broker/load-" + (client % accounts) + "/" + side, TOKEN, "application/json",
+      return Load.post(base + "/api/broker/load-" + (client % options.accounts) + "/" + side, TOKEN, "application/json",
           "{\"symbol\":\"EURUSD\",\"volume\":0.01}");
     };
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5), order);
-    for (int c : clients) {
+    for (int c : options.clients) {
       Load.Result result = Wrk.available()
-          ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, seconds, wrkScript())
-          : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(seconds), order);
+          ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, options.seconds, wrkScript())
+          : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(options.seconds), order);
       System.out.println(result.row());
     }
-    System.out.println(PacedHttp.run(label + ", fixed " + rate + "/s", port, TOKEN, rate, Duration.ofSeconds(seconds),
-        64, i -> new PacedHttp.Request("/api/broker/load-" + (i % accounts) + "/" + ((i / accounts) % 2 == 0 ? "buy" : "sell"),
+    System.out.println(PacedHttp.run(label + ", fixed " + options.rate + "/s", port, TOKEN, options.rate,
+        Duration.ofSeconds(options.seconds),
+        64, i -> new PacedHttp.Request("/api/broker/load-" + (i % options.accounts) + "/" + ((i / options.accounts) % 2 == 0 ? "buy" : "sell"),
             "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}")).row());
   }
 
@@ -109,13 +91,7 @@ public final class TradeLoad implements Callable<Integer> {
             {["Content-Type"] = "application/json", ["Authorization"] = "Bearer %s"},
             '{"symbol":"EURUSD","volume":0.01}')
         end
-        """.formatted(accounts, TOKEN);
+        """.formatted(options.accounts, TOKEN);
   }
 
-  private void execute(String sql) throws Exception {
-    try (var connection = DriverManager.getConnection(server, "root", "");
-         var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 }

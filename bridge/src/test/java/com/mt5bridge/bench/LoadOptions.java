@@ -1,0 +1,55 @@
+package com.mt5bridge.bench;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every HTTP load driver takes (a picocli mixin), and the fresh database each run uses. */
+final class LoadOptions {
+
+  @Option(names = "--server", defaultValue = "jdbc:mariadb://127.0.0.1:3306/",
+      description = "MariaDB server (a fresh database is created and dropped)")
+  String server;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "closed-loop concurrencies")
+  List<Integer> clients;
+
+  @Option(names = "--accounts", defaultValue = "8", description = "accounts the load spreads over")
+  int accounts;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
+  int seconds;
+
+  @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's requests per second")
+  int rate;
+
+  @Option(names = "--writers", defaultValue = "1", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
+  int writers;
+
+  /** A database created on {@link #server} for one run, dropped when closed. */
+  Database freshDatabase(String prefix) throws SQLException {
+    Database database = new Database(server, prefix + "_" + System.currentTimeMillis());
+    Database.execute(server, "CREATE DATABASE " + database.name());
+    return database;
+  }
+
+  record Database(String server, String name) implements AutoCloseable {
+
+    String url() {
+      return server + name;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      execute(server, "DROP DATABASE " + name);
+    }
+
+    private static void execute(String server, String sql) throws SQLException {
+      try (var connection = DriverManager.getConnection(server, "root", "");
+           var statement = connection.createStatement()) {
+        statement.execute(sql);
+      }
+    }
+  }
+}
