@@ -105,7 +105,12 @@ public final class Signals implements AutoCloseable {
   SignalAnswer receive(Delivery delivery) {
     JournalEntry entry = new JournalEntry(ids.next(), clock.instant());
     try {
-      return handle(delivery, entry);
+      try {
+        return handle(delivery, entry);
+      } catch (BrokerUnavailableException unavailable) {
+        // The journal could not be asked whether the alert is a repeat: nothing was done.
+        throw ApiException.unavailable(unavailable.getMessage());
+      }
     } catch (ApiException refused) {
       if (!entry.recorded) {
         entry.recorded = true;

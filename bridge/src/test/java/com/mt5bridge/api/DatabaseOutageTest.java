@@ -65,4 +65,34 @@ class DatabaseOutageTest {
     eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
         .isEqualTo("UP"));
   }
+
+  @Test
+  void a_webhook_during_an_outage_is_503_and_the_same_alert_trades_once_after_it() {
+    assertThat(http.post("/api/broker/create", Map.of("id", "outage-hook", "balance", 10000)).status()).isEqualTo(201);
+    assertThat(http.post("/api/strategies", Map.of("id", "outage-hook", "account", "outage-hook",
+        "secret", "outage-hook-0123456789", "magic", 77)).status()).isEqualTo(201);
+    assertThat(http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}").status())
+        .isEqualTo(200);
+    String alert = "{\"secret\":\"outage-hook-0123456789\",\"strategy\":\"outage-hook\",\"action\":\"buy\","
+        + "\"symbol\":\"EURUSD\",\"id\":\"Long\",\"time\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}";
+
+    mariadb.stop();
+    Http.Response during = http.post("/webhook", "application/json", alert);
+    mariadb.start();
+    eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage-hook/state").status())
+        .isEqualTo(200));
+    // Rebuilt from what was committed, the account has no price yet: the feed's next tick gives it one.
+    http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}");
+    Http.Response after = http.post("/webhook", "application/json", alert);
+    Http.Response again = http.post("/webhook", "application/json", alert);
+
+    assertThat(during.status()).isEqualTo(503);
+    assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
+    assertThat(after.json().path("status").asString()).as(after.toString()).isEqualTo("EXECUTED");
+    assertThat(again.json().path("status").asString()).isEqualTo("DUPLICATE");
+    assertThat(http.get("/api/broker/outage-hook/state").json().path("positions")).hasSize(1);
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/api/signals?strategy=outage-hook").json()
+        .valueStream().map(s -> s.path("status").asString()).toList())
+        .containsExactly("DUPLICATE", "EXECUTED", "REJECTED"));
+  }
 }
