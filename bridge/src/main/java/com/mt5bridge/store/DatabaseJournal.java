@@ -15,23 +15,18 @@ import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.BrokerUnavailableException;
-import com.mt5bridge.broker.Deal;
-import com.mt5bridge.broker.Order;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.store.schema.tables.records.BrokerStateRecord;
-import com.mt5bridge.store.schema.tables.records.EquitySnapshotsRecord;
-import com.mt5bridge.store.schema.tables.records.OrdersRecord;
-import com.mt5bridge.store.schema.tables.records.PositionsRecord;
-import com.mt5bridge.store.schema.tables.records.SignalsRecord;
 import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
-import com.mt5bridge.store.schema.tables.records.TradesRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,57 +229,47 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     final Bound insertSignal;
 
     Statements(Connection connection, Templates t) throws SQLException {
-      insertDeal = new Bound(connection, t.insertDeal, TRADES.fields());
-      upsertOrder = new Bound(connection, t.upsertOrder, ORDERS.fields());
+      insertDeal = new Bound(connection, t.insertDeal, JournalRows.DEAL_ROW.fields());
+      upsertOrder = new Bound(connection, t.upsertOrder, JournalRows.ORDER_ROW.fields());
       deletePosition = new Bound(connection, t.deletePosition, POSITIONS.ACCOUNT_ID, POSITIONS.TICKET);
-      upsertPosition = new Bound(connection, t.upsertPosition, POSITIONS.fields());
-      insertEquity = new Bound(connection, t.insertEquity, t.equityColumns);
+      upsertPosition = new Bound(connection, t.upsertPosition, JournalRows.POSITION_ROW.fields());
+      insertEquity = new Bound(connection, t.insertEquity, JournalRows.EQUITY_ROW.fields());
       updatePrice = new Bound(connection, t.updatePrice, SYMBOLS.BID, SYMBOLS.ASK, SYMBOLS.PRICE_TIME,
           SYMBOLS.ACCOUNT_ID, SYMBOLS.NAME);
       updateState = new Bound(connection, t.updateState, t.stateColumns);
-      insertSignal = new Bound(connection, t.insertSignal, SIGNALS.fields());
+      insertSignal = new Bound(connection, t.insertSignal, JournalRows.SIGNAL_ROW.fields());
     }
   }
 
   /** A prepared statement whose placeholders stand for {@code fields}, in order. */
   private static final class Bound {
     private final PreparedStatement statement;
-    private final org.jooq.Field<?>[] fields;
+    private final int[] sqlTypes;
     private int rows;
 
     Bound(Connection connection, Query template, org.jooq.Field<?>... fields) throws SQLException {
       this.statement = connection.prepareStatement(template.getSQL());
-      this.fields = fields;
+      this.sqlTypes = java.util.Arrays.stream(fields).mapToInt(f -> f.getDataType().getSQLType()).toArray();
     }
 
-    /** Adds a row; values are the application's (Instant, BigDecimal...), converted by each field's converter. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Adds a row of application values (Instant, BigDecimal, String...), one per placeholder. */
     void add(Object... values) throws SQLException {
-      for (int i = 0; i < fields.length; i++) {
-        Object value = values[i];
-        org.jooq.Converter converter = fields[i].getConverter();
-        Object column = value == null ? null : converter.to(value);
+      for (int i = 0; i < sqlTypes.length; i++) {
         // Typed setters: setObject makes the driver search its codecs for every value.
-        switch (column) {
-          case null -> statement.setNull(i + 1, fields[i].getDataType().getSQLType());
+        switch (values[i]) {
+          case null -> statement.setNull(i + 1, sqlTypes[i]);
           case String text -> statement.setString(i + 1, text);
           case Long number -> statement.setLong(i + 1, number);
           case Integer number -> statement.setInt(i + 1, number);
           case java.math.BigDecimal decimal -> statement.setBigDecimal(i + 1, decimal);
           case Boolean flag -> statement.setBoolean(i + 1, flag);
-          default -> statement.setObject(i + 1, column);
+          // DATETIME columns hold UTC wall time (as UtcInstantConverter maps them for jOOQ).
+          case Instant instant -> statement.setObject(i + 1, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+          default -> throw new IllegalArgumentException("no binding for " + values[i].getClass());
         }
       }
       statement.addBatch();
       rows++;
-    }
-
-    void add(org.jooq.Record record) throws SQLException {
-      Object[] values = new Object[record.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = record.get(i);
-      }
-      add(values);
     }
 
     void execute() throws SQLException {
@@ -341,29 +326,30 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   private static final class Rows {
     private record PositionKey(String account, long ticket) {}
 
-    private final List<TradesRecord> deals = new ArrayList<>();
-    private final Map<String, OrdersRecord> orders = new LinkedHashMap<>();
-    private final Map<String, PositionsRecord> openPositions = new LinkedHashMap<>();
+    private final List<Object[]> deals = new ArrayList<>();
+    private final Map<String, Object[]> orders = new LinkedHashMap<>();
+    private final Map<String, Object[]> openPositions = new LinkedHashMap<>();
     private final Map<String, PositionKey> closedPositions = new LinkedHashMap<>();
-    private final List<EquitySnapshotsRecord> equity = new ArrayList<>();
+    private final List<Object[]> equity = new ArrayList<>();
     private final Map<String, AccountEvent.AccountChanged> states = new LinkedHashMap<>();
     private final Map<String, Tick> prices = new LinkedHashMap<>();
-    private final List<SignalsRecord> signals = new ArrayList<>();
+    private final List<Object[]> signals = new ArrayList<>();
 
     void add(String account, List<AccountEvent> events) {
       for (AccountEvent event : events) {
         switch (event) {
-          case AccountEvent.DealAdded added -> deals.add(AccountRows.deal(account, added.deal()));
-          case AccountEvent.OrderChanged changed ->
-              orders.put(account + "/" + changed.order().ticket(), AccountRows.order(account, changed.order()));
+          case AccountEvent.DealAdded added -> deals.add(JournalRows.DEAL_ROW.values(account, added.deal()));
+          case AccountEvent.OrderChanged changed -> orders.put(account + "/" + changed.order().ticket(),
+              JournalRows.ORDER_ROW.values(account, changed.order()));
           case AccountEvent.PositionChanged changed -> position(account, changed.position());
           case AccountEvent.AccountChanged changed -> states.put(account, changed);
           case AccountEvent.PricesSeen seen -> seen.prices().forEach(t -> prices.put(account + "/" + t.symbol(), t));
           case AccountEvent.EquitySampled ignored -> { }
-          case AccountEvent.SignalRecorded recorded -> signals.add(SignalRows.row(recorded.signal()));
+          case AccountEvent.SignalRecorded recorded ->
+              signals.add(JournalRows.SIGNAL_ROW.values(null, recorded.signal()));
         }
       }
-      EquityPoints.of(events).forEach(figures -> equity.add(AccountRows.equity(account, figures)));
+      EquityPoints.of(events).forEach(figures -> equity.add(JournalRows.EQUITY_ROW.values(account, figures)));
     }
 
     private void position(String account, Position position) {
@@ -373,17 +359,17 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         closedPositions.put(key, new PositionKey(account, position.ticket()));
       } else {
         closedPositions.remove(key);
-        openPositions.put(key, AccountRows.position(account, position));
+        openPositions.put(key, JournalRows.POSITION_ROW.values(account, position));
       }
     }
 
     /** Writes the rows through the session's prepared statements, table by table. */
     void write(Statements st, InstantSource clock) throws SQLException {
-      for (TradesRecord deal : deals) {
+      for (Object[] deal : deals) {
         st.insertDeal.add(deal);
       }
       st.insertDeal.execute();
-      for (OrdersRecord order : orders.values()) {
+      for (Object[] order : orders.values()) {
         st.upsertOrder.add(order);
       }
       st.upsertOrder.execute();
@@ -391,12 +377,12 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         st.deletePosition.add(key.account(), key.ticket());
       }
       st.deletePosition.execute();
-      for (PositionsRecord position : openPositions.values()) {
+      for (Object[] position : openPositions.values()) {
         st.upsertPosition.add(position);
       }
       st.upsertPosition.execute();
-      for (EquitySnapshotsRecord r : equity) {
-        st.insertEquity.add(r.getAccountId(), r.getTime(), r.getBalance(), r.getEquity(), r.getMargin());
+      for (Object[] point : equity) {
+        st.insertEquity.add(point);
       }
       st.insertEquity.execute();
       for (Map.Entry<String, Tick> entry : prices.entrySet()) {
@@ -415,7 +401,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       st.updateState.execute();
       // A plain insert: a second signal with the same idempotency key fails the whole group, so a
       // duplicate the guard in front missed can never commit its trades.
-      for (SignalsRecord signal : signals) {
+      for (Object[] signal : signals) {
         st.insertSignal.add(signal);
       }
       st.insertSignal.execute();
@@ -425,8 +411,6 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
   /** The journal's statements with placeholders, to which each group binds its rows. */
   private static final class Templates {
-    final org.jooq.Field<?>[] equityColumns = {EQUITY_SNAPSHOTS.ACCOUNT_ID, EQUITY_SNAPSHOTS.TIME,
-        EQUITY_SNAPSHOTS.BALANCE, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.MARGIN};
     final org.jooq.Field<?>[] stateColumns = {BROKER_STATE.BALANCE, BROKER_STATE.CREDIT, BROKER_STATE.EQUITY,
         BROKER_STATE.PROFIT, BROKER_STATE.MARGIN, BROKER_STATE.FREE_MARGIN, BROKER_STATE.MARGIN_LEVEL,
         BROKER_STATE.REALIZED_PNL, BROKER_STATE.ACCOUNT_TIME, BROKER_STATE.NEXT_TICKET, BROKER_STATE.UPDATED_AT,
@@ -441,8 +425,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     final Query insertSignal;
 
     Templates(DSLContext dsl) {
-      insertDeal = insert(dsl, TRADES, TRADES.fields());
-      upsertOrder = insert(dsl, ORDERS, ORDERS.fields()).onDuplicateKeyUpdate()
+      insertDeal = insert(dsl, TRADES, JournalRows.DEAL_ROW.fields());
+      upsertOrder = insert(dsl, ORDERS, JournalRows.ORDER_ROW.fields()).onDuplicateKeyUpdate()
           .set(ORDERS.TYPE, excluded(ORDERS.TYPE))
           .set(ORDERS.STATE, excluded(ORDERS.STATE))
           .set(ORDERS.VOLUME_CURRENT, excluded(ORDERS.VOLUME_CURRENT))
@@ -456,7 +440,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(ORDERS.TIME_DONE, excluded(ORDERS.TIME_DONE));
       deletePosition = dsl.deleteFrom(POSITIONS)
           .where(POSITIONS.ACCOUNT_ID.eq((String) null), POSITIONS.TICKET.eq((Long) null));
-      upsertPosition = insert(dsl, POSITIONS, POSITIONS.fields()).onDuplicateKeyUpdate()
+      upsertPosition = insert(dsl, POSITIONS, JournalRows.POSITION_ROW.fields()).onDuplicateKeyUpdate()
           .set(POSITIONS.TYPE, excluded(POSITIONS.TYPE))
           .set(POSITIONS.VOLUME, excluded(POSITIONS.VOLUME))
           .set(POSITIONS.PRICE_OPEN, excluded(POSITIONS.PRICE_OPEN))
@@ -465,8 +449,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(POSITIONS.SWAP, excluded(POSITIONS.SWAP))
           .set(POSITIONS.COMMISSION, excluded(POSITIONS.COMMISSION))
           .set(POSITIONS.TIME_UPDATE, excluded(POSITIONS.TIME_UPDATE));
-      insertEquity = insert(dsl, EQUITY_SNAPSHOTS, equityColumns);
-      insertSignal = insert(dsl, SIGNALS, SIGNALS.fields());
+      insertEquity = insert(dsl, EQUITY_SNAPSHOTS, JournalRows.EQUITY_ROW.fields());
+      insertSignal = insert(dsl, SIGNALS, JournalRows.SIGNAL_ROW.fields());
       updatePrice = dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
           .set(SYMBOLS.ASK, (java.math.BigDecimal) null).set(SYMBOLS.PRICE_TIME, (Instant) null)
           .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null));
@@ -549,83 +533,6 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       r.setSwapTripleDay(s.swapTripleDay().name());
       r.setSwapLong(s.swapLong());
       r.setSwapShort(s.swapShort());
-      return r;
-    }
-
-    static TradesRecord deal(String account, Deal d) {
-      TradesRecord r = new TradesRecord();
-      r.setAccountId(account);
-      r.setTicket(d.ticket());
-      r.setOrderTicket(d.order());
-      r.setPositionId(d.position());
-      r.setSymbol(d.symbol());
-      r.setType(d.type().name());
-      r.setEntry(d.entry().name());
-      r.setVolume(d.volume());
-      r.setPrice(d.price());
-      r.setProfit(d.profit());
-      r.setCommission(d.commission());
-      r.setSwap(d.swap());
-      r.setReason(d.reason().name());
-      r.setMagic(d.magic());
-      r.setComment(d.comment());
-      r.setSignalId(d.signalId());
-      r.setTime(d.time());
-      return r;
-    }
-
-    static OrdersRecord order(String account, Order o) {
-      OrdersRecord r = new OrdersRecord();
-      r.setAccountId(account);
-      r.setTicket(o.ticket());
-      r.setSymbol(o.symbol());
-      r.setType(o.type().name());
-      r.setState(o.state().name());
-      r.setVolumeInitial(o.volumeInitial());
-      r.setVolumeCurrent(o.volumeCurrent());
-      r.setPriceOpen(o.priceOpen());
-      r.setStopLimit(o.stopLimit());
-      r.setSl(o.sl());
-      r.setTp(o.tp());
-      r.setExpirationType(o.expiration().type().name());
-      r.setExpirationTime(o.expiration().time());
-      r.setPositionId(o.positionId());
-      r.setPositionById(o.positionById());
-      r.setReason(o.reason().name());
-      r.setMagic(o.magic());
-      r.setComment(o.comment());
-      r.setSignalId(o.signalId());
-      r.setTimeSetup(o.timeSetup());
-      r.setTimeDone(o.timeDone());
-      return r;
-    }
-
-    static PositionsRecord position(String account, Position p) {
-      PositionsRecord r = new PositionsRecord();
-      r.setAccountId(account);
-      r.setTicket(p.ticket());
-      r.setSymbol(p.symbol());
-      r.setType(p.type().name());
-      r.setVolume(p.volume());
-      r.setPriceOpen(p.priceOpen());
-      r.setSl(p.sl());
-      r.setTp(p.tp());
-      r.setSwap(p.swap());
-      r.setCommission(p.commission());
-      r.setMagic(p.magic());
-      r.setComment(p.comment());
-      r.setTimeOpen(p.timeOpen());
-      r.setTimeUpdate(p.timeUpdate());
-      return r;
-    }
-
-    static EquitySnapshotsRecord equity(String account, AccountFigures f) {
-      EquitySnapshotsRecord r = new EquitySnapshotsRecord();
-      r.setAccountId(account);
-      r.setTime(f.time());
-      r.setBalance(f.balance());
-      r.setEquity(f.equity());
-      r.setMargin(f.margin());
       return r;
     }
   }

@@ -3,6 +3,7 @@ package com.mt5bridge.webhook;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 
 /**
  * {@code POST /webhook} and {@code /webhook/{strategy}}: the body as TradingView sends it, answered
@@ -21,16 +22,23 @@ public final class WebhookRoutes {
     routes.post("/webhook/{strategy}", ctx -> receive(ctx, ctx.pathParam("strategy")));
   }
 
-  private void receive(Context ctx, String strategy) {
+  private void receive(Context ctx, String strategy) throws IOException {
     byte[] body = null;
     long size;
-    try {
-      // Read even when over the limit (up to the server's own), so the refusal reaches the sender
-      // instead of a connection closed in the middle of its upload.
-      body = ctx.bodyAsBytes();
+    long declared = ctx.req().getContentLengthLong();
+    if (declared >= 0 && declared <= Signals.MAX_BODY) {
+      // The usual alert: read exactly its declared length (Javalin's reader copies through 8 KiB buffers).
+      body = ctx.req().getInputStream().readNBytes((int) declared);
       size = body.length;
-    } catch (HttpResponseException tooLarge) {
-      size = Long.MAX_VALUE;
+    } else {
+      try {
+        // Read even when over the limit (up to the server's own), so the refusal reaches the sender
+        // instead of a connection closed in the middle of its upload.
+        body = ctx.bodyAsBytes();
+        size = body.length;
+      } catch (HttpResponseException tooLarge) {
+        size = Long.MAX_VALUE;
+      }
     }
     ctx.json(signals.receive(new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
         ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"))));
