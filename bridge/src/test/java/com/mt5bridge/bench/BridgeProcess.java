@@ -59,6 +59,10 @@ final class BridgeProcess implements AutoCloseable {
     return port;
   }
 
+  CpuMeter cpuMeter() {
+    return new CpuMeter(process.toHandle());
+  }
+
   private void awaitReady(String path, String token) throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest.Builder ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));

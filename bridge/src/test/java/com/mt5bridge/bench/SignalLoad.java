@@ -41,27 +41,32 @@ public final class SignalLoad implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("| run | requests | p50 | p99 | max | errors |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("| run | requests | p50 | p99 | max | errors |" + CpuMeter.HEADER);
+    System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
     try (BridgeProcess bare = BridgeProcess.bare()) {
       Load load = new Load();
       String base = "http://127.0.0.1:" + bare.port();
       load.closedLoop("warm-up", 8, Duration.ofSeconds(3),
           c -> Load.post(base + "/bare", null, "application/json", alert(c, 0)));
-      System.out.println(closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64).row());
+      CpuMeter cpu = bare.cpuMeter();
+      cpu.start();
+      Load.Result result = closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64);
+      System.out.println(result.row() + cpu.columns(result.requests()));
     }
     for (String mode : persistence) {
       try (LoadOptions.Database database = options.freshDatabase("bench_signal");
            BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
                "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
                "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
-        run(bridge.port(), mode.equals("on") ? "durable" : "in memory");
+        run(bridge, mode.equals("on") ? "durable" : "in memory");
       }
     }
     return 0;
   }
 
-  private void run(int port, String label) throws Exception {
+  private void run(BridgeProcess bridge, String label) throws Exception {
+    int port = bridge.port();
+    CpuMeter cpu = bridge.cpuMeter();
     Load load = new Load();
     String base = "http://127.0.0.1:" + port;
     for (int a = 0; a < options.accounts; a++) {
@@ -79,11 +84,15 @@ public final class SignalLoad implements Callable<Integer> {
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5),
         c -> Load.post(base + "/webhook", null, "application/json", alert(c, sent.getAndIncrement())));
     for (int c : options.clients) {
-      System.out.println(closedLoop(load, label + ", " + c + " clients", base, "/webhook", c).row());
+      cpu.start();
+      Load.Result result = closedLoop(load, label + ", " + c + " clients", base, "/webhook", c);
+      System.out.println(result.row() + cpu.columns(result.requests()));
     }
-    System.out.println(PacedHttp.run(label + ", fixed " + options.rate + "/s", port, null, options.rate,
+    cpu.start();
+    Load.Result paced = PacedHttp.run(label + ", fixed " + options.rate + "/s", port, null, options.rate,
         Duration.ofSeconds(options.seconds),
-        64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement()))).row());
+        64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement())));
+    System.out.println(paced.row() + cpu.columns(paced.requests()));
   }
 
   private final AtomicLong sent = new AtomicLong();

@@ -34,21 +34,23 @@ public final class TradeLoad implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("| run | orders | p50 | p99 | max | errors |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("| run | orders | p50 | p99 | max | errors |" + CpuMeter.HEADER);
+    System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
     for (String mode : persistence) {
       boolean durable = mode.equals("on");
       try (LoadOptions.Database database = options.freshDatabase("bench_trade");
            BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
                "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
                "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
-        run(bridge.port(), durable ? "durable" : "in memory");
+        run(bridge, durable ? "durable" : "in memory");
       }
     }
     return 0;
   }
 
-  private void run(int port, String label) throws Exception {
+  private void run(BridgeProcess bridge, String label) throws Exception {
+    int port = bridge.port();
+    CpuMeter cpu = bridge.cpuMeter();
     Load load = new Load();
     String base = "http://127.0.0.1:" + port;
     for (int a = 0; a < options.accounts; a++) {
@@ -67,15 +69,18 @@ public final class TradeLoad implements Callable<Integer> {
     };
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5), order);
     for (int c : options.clients) {
+      cpu.start();
       Load.Result result = Wrk.available()
           ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, options.seconds, wrkScript())
           : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(options.seconds), order);
-      System.out.println(result.row());
+      System.out.println(result.row() + cpu.columns(result.requests()));
     }
-    System.out.println(PacedHttp.run(label + ", fixed " + options.rate + "/s", port, TOKEN, options.rate,
+    cpu.start();
+    Load.Result paced = PacedHttp.run(label + ", fixed " + options.rate + "/s", port, TOKEN, options.rate,
         Duration.ofSeconds(options.seconds),
         64, i -> new PacedHttp.Request("/api/broker/load-" + (i % options.accounts) + "/" + ((i / options.accounts) % 2 == 0 ? "buy" : "sell"),
-            "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}")).row());
+            "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}"));
+    System.out.println(paced.row() + cpu.columns(paced.requests()));
   }
 
   /** Each wrk connection's requests: spread over the accounts, buy and sell in turn on each. */
