@@ -2,9 +2,7 @@ package com.mt5bridge.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Guards {@code /api/**}: the request must carry {@code Authorization: Bearer <admin token>}.
@@ -18,17 +16,9 @@ public final class AdminAuth implements Handler {
     this.tokenHash = tokenHash.clone();
   }
 
-  public static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
   /** True when {@code token} is the admin token. */
   public boolean accepts(String token) {
-    return token != null && MessageDigest.isEqual(tokenHash, sha256(token));
+    return token != null && MessageDigest.isEqual(tokenHash, Sha256.of(token));
   }
 
   @Override

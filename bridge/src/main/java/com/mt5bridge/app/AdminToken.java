@@ -1,6 +1,6 @@
 package com.mt5bridge.app;
 
-import com.mt5bridge.api.AdminAuth;
+import com.mt5bridge.api.Sha256;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ final class AdminToken {
 
   static byte[] hash(Optional<String> configured, Path dataDir, PrintStream console) {
     if (configured.isPresent()) {
-      return AdminAuth.sha256(configured.get());
+      return Sha256.of(configured.get());
     }
     Path file = dataDir.resolve(FILE);
     try {
@@ -33,7 +33,7 @@ final class AdminToken {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      byte[] hash = AdminAuth.sha256(token);
+      byte[] hash = Sha256.of(token);
       Files.createDirectories(dataDir);
       Files.writeString(file, HexFormat.of().formatHex(hash) + "\n");
       console.println();

@@ -1,8 +1,8 @@
 package com.mt5bridge.strategy;
 
+import com.mt5bridge.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -16,7 +16,6 @@ public final class SecretHash {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final MessageDigest SHA_256 = sha256();
 
   private final byte[] salt;
   private final byte[] hash;
@@ -58,22 +57,8 @@ public final class SecretHash {
   }
 
   private static byte[] digest(byte[] salt, String secret) {
-    MessageDigest sha;
-    try {
-      // Cloning a prototype is much cheaper than looking the algorithm up for every webhook.
-      sha = (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      sha = sha256();
-    }
+    MessageDigest sha = Sha256.digest();
     sha.update(salt);
     return sha.digest(secret.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

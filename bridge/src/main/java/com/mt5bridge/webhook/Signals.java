@@ -3,6 +3,7 @@ package com.mt5bridge.webhook;
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.BrokerJson;
 import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.api.Sha256;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.BrokerUnavailableException;
@@ -23,12 +24,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,10 +164,10 @@ public final class Signals implements AutoCloseable {
     DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
     Optional<DuplicateGuard.Claim> earlier;
     if (alert.identified()) {
-      entry.idempotencyKey = sha256(alert.id() + "\n" + alert.time());
+      entry.idempotencyKey = Sha256.hex(alert.id() + "\n" + alert.time());
       earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alert.instant(), mine);
     } else {
-      entry.bodyHash = sha256(strategy.id() + "\n" + entry.body);
+      entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
       earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);
     }
     if (earlier.isPresent()) {
@@ -338,15 +335,6 @@ public final class Signals implements AutoCloseable {
       cause = cause.getCause();
     }
     return cause == null ? "unknown" : String.valueOf(cause.getMessage());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   @Override

@@ -25,11 +25,21 @@ final class BridgeProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static BridgeProcess start(Map<String, String> settings) throws IOException, InterruptedException {
-    Map<String, String> env = new HashMap<>(settings);
+  /** The admin token of a benchmarked bridge. */
+  static final String TOKEN = "bench-admin-token-0123456789";
+
+  /** The bridge on {@code databaseUrl}, with persistence {@code on} or {@code off}. */
+  static BridgeProcess start(String databaseUrl, String persistence, int journalWriters)
+      throws IOException, InterruptedException {
+    Map<String, String> env = new HashMap<>();
+    env.put("BRIDGE_DB_URL", databaseUrl);
+    env.put("BRIDGE_ADMIN_TOKEN", TOKEN);
+    env.put("BRIDGE_PERSISTENCE", persistence);
+    env.put("BRIDGE_JOURNAL_WRITERS", String.valueOf(journalWriters));
+    env.put("BRIDGE_DB_POOL_SIZE", "16");
     env.put("BRIDGE_DATA_DIR", "target/bench-data");
     env.put("BRIDGE_LOG_LEVEL", "WARN");
-    return launch(Main.class.getName(), env, "/api/broker/all", settings.get("BRIDGE_ADMIN_TOKEN"));
+    return launch(Main.class.getName(), env, "/api/broker/all", TOKEN);
   }
 
   /** {@link BareServer}: a Javalin route that parses JSON and answers, nothing else. */

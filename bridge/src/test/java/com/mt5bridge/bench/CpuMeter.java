@@ -2,6 +2,7 @@ package com.mt5bridge.bench;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The CPU time the server under test and the MariaDB server spent during a run, per request. On a
@@ -26,13 +27,20 @@ final class CpuMeter {
         .findFirst();
   }
 
-  void start() {
+  /** Runs the load and answers its result row with the CPU columns. */
+  String row(Callable<Load.Result> run) throws Exception {
+    start();
+    Load.Result result = run.call();
+    return result.row() + columns(result.requests());
+  }
+
+  private void start() {
     serverStart = cpu(Optional.of(server));
     databaseStart = cpu(database);
   }
 
   /** {@code | 150 µs | 65 µs |}: CPU since {@link #start} divided by the requests served. */
-  String columns(long requests) {
+  private String columns(long requests) {
     return String.format(" %s | %s |", perRequest(cpu(Optional.of(server)).minus(serverStart), requests),
         database.isEmpty() ? "n/a" : perRequest(cpu(database).minus(databaseStart), requests));
   }

@@ -27,6 +27,14 @@ final class LoadOptions {
   @Option(names = "--writers", defaultValue = "1", description = "journal writers (BRIDGE_JOURNAL_WRITERS)")
   int writers;
 
+  @Option(names = "--persistence", split = ",", defaultValue = "on,off", description = "on, off or both")
+  List<String> persistence;
+
+  /** The bridge on a fresh database (dropped when closed), with persistence {@code on} or {@code off}. */
+  BridgeProcess startBridge(Database database, String persistence) throws Exception {
+    return BridgeProcess.start(database.url(), persistence, writers);
+  }
+
   /** A database created on {@link #server} for one run, dropped when closed. */
   Database freshDatabase(String prefix) throws SQLException {
     Database database = new Database(server, prefix + "_" + System.currentTimeMillis());

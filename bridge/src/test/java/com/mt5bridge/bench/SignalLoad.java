@@ -1,11 +1,8 @@
 package com.mt5bridge.bench;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
@@ -26,14 +23,12 @@ public final class SignalLoad implements Callable<Integer> {
   @Mixin
   LoadOptions options;
 
-  private static final String TOKEN = "bench-admin-token-0123456789";
+  private static final String TOKEN = BridgeProcess.TOKEN;
   private static final String SECRET = "bench-secret-0123456789";
 
   @Option(names = "--strategies", defaultValue = "64", description = "strategies the alerts spread over")
   int strategies;
 
-  @Option(names = "--persistence", split = ",", defaultValue = "on", description = "on, off or both")
-  List<String> persistence;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SignalLoad()).execute(args));
@@ -48,16 +43,11 @@ public final class SignalLoad implements Callable<Integer> {
       String base = "http://127.0.0.1:" + bare.port();
       load.closedLoop("warm-up", 8, Duration.ofSeconds(3),
           c -> Load.post(base + "/bare", null, "application/json", alert(c, 0)));
-      CpuMeter cpu = bare.cpuMeter();
-      cpu.start();
-      Load.Result result = closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64);
-      System.out.println(result.row() + cpu.columns(result.requests()));
+      System.out.println(bare.cpuMeter().row(() -> closedLoop(load, "bare Javalin route, 64 clients", base, "/bare", 64)));
     }
-    for (String mode : persistence) {
+    for (String mode : options.persistence) {
       try (LoadOptions.Database database = options.freshDatabase("bench_signal");
-           BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
-               "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
-               "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
+           BridgeProcess bridge = options.startBridge(database, mode)) {
         run(bridge, mode.equals("on") ? "durable" : "in memory");
       }
     }
@@ -84,15 +74,11 @@ public final class SignalLoad implements Callable<Integer> {
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5),
         c -> Load.post(base + "/webhook", null, "application/json", alert(c, sent.getAndIncrement())));
     for (int c : options.clients) {
-      cpu.start();
-      Load.Result result = closedLoop(load, label + ", " + c + " clients", base, "/webhook", c);
-      System.out.println(result.row() + cpu.columns(result.requests()));
+      System.out.println(cpu.row(() -> closedLoop(load, label + ", " + c + " clients", base, "/webhook", c)));
     }
-    cpu.start();
-    Load.Result paced = PacedHttp.run(label + ", fixed " + options.rate + "/s", port, null, options.rate,
+    System.out.println(cpu.row(() -> PacedHttp.run(label + ", fixed " + options.rate + "/s", port, null, options.rate,
         Duration.ofSeconds(options.seconds),
-        64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement())));
-    System.out.println(paced.row() + cpu.columns(paced.requests()));
+        64, i -> new PacedHttp.Request("/webhook", "application/json", alert(i, sent.getAndIncrement())))));
   }
 
   private final AtomicLong sent = new AtomicLong();

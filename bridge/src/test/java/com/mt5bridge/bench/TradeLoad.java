@@ -2,14 +2,11 @@ package com.mt5bridge.bench;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLongArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The durable trading path under load: HTTP market orders against the bridge, each answered only
@@ -23,10 +20,8 @@ public final class TradeLoad implements Callable<Integer> {
   @Mixin
   LoadOptions options;
 
-  private static final String TOKEN = "bench-admin-token-0123456789";
+  private static final String TOKEN = BridgeProcess.TOKEN;
 
-  @Option(names = "--persistence", split = ",", defaultValue = "on,off", description = "on, off or both")
-  List<String> persistence;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new TradeLoad()).execute(args));
@@ -36,12 +31,10 @@ public final class TradeLoad implements Callable<Integer> {
   public Integer call() throws Exception {
     System.out.println("| run | orders | p50 | p99 | max | errors |" + CpuMeter.HEADER);
     System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
-    for (String mode : persistence) {
+    for (String mode : options.persistence) {
       boolean durable = mode.equals("on");
       try (LoadOptions.Database database = options.freshDatabase("bench_trade");
-           BridgeProcess bridge = BridgeProcess.start(Map.of("BRIDGE_DB_URL", database.url(),
-               "BRIDGE_ADMIN_TOKEN", TOKEN, "BRIDGE_PERSISTENCE", mode,
-               "BRIDGE_JOURNAL_WRITERS", String.valueOf(options.writers), "BRIDGE_DB_POOL_SIZE", "16"))) {
+           BridgeProcess bridge = options.startBridge(database, mode)) {
         run(bridge, durable ? "durable" : "in memory");
       }
     }
@@ -69,18 +62,14 @@ public final class TradeLoad implements Callable<Integer> {
     };
     load.closedLoop("warm-up", 8, Duration.ofSeconds(5), order);
     for (int c : options.clients) {
-      cpu.start();
-      Load.Result result = Wrk.available()
+      System.out.println(cpu.row(() -> Wrk.available()
           ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, options.seconds, wrkScript())
-          : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(options.seconds), order);
-      System.out.println(result.row() + cpu.columns(result.requests()));
+          : load.closedLoop(label + ", " + c + " clients", c, Duration.ofSeconds(options.seconds), order)));
     }
-    cpu.start();
-    Load.Result paced = PacedHttp.run(label + ", fixed " + options.rate + "/s", port, TOKEN, options.rate,
+    System.out.println(cpu.row(() -> PacedHttp.run(label + ", fixed " + options.rate + "/s", port, TOKEN, options.rate,
         Duration.ofSeconds(options.seconds),
         64, i -> new PacedHttp.Request("/api/broker/load-" + (i % options.accounts) + "/" + ((i / options.accounts) % 2 == 0 ? "buy" : "sell"),
-            "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}"));
-    System.out.println(paced.row() + cpu.columns(paced.requests()));
+            "application/json", "{\"symbol\":\"EURUSD\",\"volume\":0.01}"))));
   }
 
   /** Each wrk connection's requests: spread over the accounts, buy and sell in turn on each. */
