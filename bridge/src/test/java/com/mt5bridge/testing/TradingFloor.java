@@ -18,7 +18,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TradingFloor {
 
-  public static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures", "alerts");
+  /** The project's copy of the shared alert fixtures, so the tests run from any clone. */
+  public static final Path FIXTURES = Path.of("src", "test", "fixtures", "alerts");
+
+  /** Where the shared fixtures live beside the repository, when they do. */
+  public static final Path SHARED_FIXTURES = Path.of("..", "..", "shared", "fixtures", "alerts");
 
   private final Http http;
 

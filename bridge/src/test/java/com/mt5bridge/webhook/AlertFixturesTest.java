@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every alert of {@code shared/fixtures/alerts} as TradingView delivers it, for strategy trend-eu:
+ * Every alert of {@code shared/fixtures/alerts} (copied to {@code src/test/fixtures/alerts}) as TradingView delivers it, for strategy trend-eu:
  * contracts × 0.00001 lots (TradingView counts forex in units: 1000 units = 0.01 lots). Prices:
  * EURUSD 1.10000/1.10020, GBPUSD 1.27000/1.27015, XAUUSD 2400.00/2400.30.
  */
@@ -206,5 +206,20 @@ class AlertFixturesTest {
     assertThat(order.path("priceOpen").decimalValue()).isEqualByComparingTo("2412.50");
     assertThat(order.path("sl").decimalValue()).isEqualByComparingTo(new BigDecimal("2425.00"));
     assertThat(order.path("tp").decimalValue()).isEqualByComparingTo("2390.00");
+  }
+
+  @Test
+  void the_copied_fixtures_are_the_shared_ones() throws java.io.IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(TradingFloor.SHARED_FIXTURES),
+        "the shared fixtures are not beside this clone");
+    try (var shared = java.nio.file.Files.list(TradingFloor.SHARED_FIXTURES);
+         var copied = java.nio.file.Files.list(TradingFloor.FIXTURES)) {
+      List<String> sharedNames = shared.map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(copied.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(sharedNames);
+      for (String name : sharedNames) {
+        assertThat(TradingFloor.FIXTURES.resolve(name)).as(name)
+            .hasSameBinaryContentAs(TradingFloor.SHARED_FIXTURES.resolve(name));
+      }
+    }
   }
 }
