@@ -24,7 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +67,7 @@ public final class Signals implements AutoCloseable {
   private final SignalIds ids;
   private final ClientAddress clientAddress;
   private final DuplicateGuard guard;
+  private final AnswerDeadlines deadlines;
   private final Map<String, JournalEntry> inFlight = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
 
@@ -83,6 +84,7 @@ public final class Signals implements AutoCloseable {
     this.ids = new SignalIds(clock);
     this.clientAddress = new ClientAddress(settings.trustedProxies());
     this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
+    this.deadlines = new AnswerDeadlines(clock);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("duplicate-sweeper").daemon()
         .factory());
     sweeper.scheduleWithFixedDelay(guard::sweep, 10, 10, TimeUnit.SECONDS);
@@ -184,7 +186,7 @@ public final class Signals implements AutoCloseable {
     CompletableFuture<SignalAnswer> settled = broker.perform(desk -> turn(desk, strategy, signal, entry))
         .handle((turn, failure) -> settle(strategy, entry, mine, turn, failure));
     try {
-      return settled.get(remaining(entry).toNanos(), TimeUnit.NANOSECONDS);
+      return deadlines.await(settled, deadline(entry));
     } catch (TimeoutException e) {
       log.atWarn().setMessage("signal not finished in time; answered PENDING").addKeyValue("signal", entry.id)
           .addKeyValue("account", strategy.account()).log();
@@ -256,7 +258,7 @@ public final class Signals implements AutoCloseable {
   private SignalAnswer duplicate(JournalEntry entry, DuplicateGuard.Claim earlier) {
     SignalAnswer answer;
     try {
-      SignalAnswer first = earlier.answer.get(remaining(entry).toNanos(), TimeUnit.NANOSECONDS);
+      SignalAnswer first = deadlines.await(earlier.answer, deadline(entry));
       answer = new SignalAnswer(earlier.signalId, SignalStatus.DUPLICATE, first.results(),
           "already received at " + earlier.receivedAt + " as " + first.status() + "; not executed again");
     } catch (TimeoutException e) {
@@ -313,9 +315,8 @@ public final class Signals implements AutoCloseable {
     }
   }
 
-  private Duration remaining(JournalEntry entry) {
-    Duration left = settings.answerWithin().minus(Duration.between(entry.receivedAt, clock.instant()));
-    return left.isNegative() ? Duration.ZERO : left;
+  private Instant deadline(JournalEntry entry) {
+    return entry.receivedAt.plus(settings.answerWithin());
   }
 
   private static RuntimeException unwrap(Throwable failure) {
@@ -340,6 +341,7 @@ public final class Signals implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    deadlines.close();
   }
 
   /** How a signal's turn on its account ended. */

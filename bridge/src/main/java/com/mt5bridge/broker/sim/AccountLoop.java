@@ -188,13 +188,15 @@ public final class AccountLoop implements Broker, AutoCloseable {
         return;
       }
     }
-    for (int i = 0; i < batch.size(); i++) {
-      // Completing a future runs whatever waits on it (writing an HTTP response, say): not on this thread.
-      Task task = batch.get(i);
-      Object answer = answers.get(i);
-      if (task.answer != null) {
-        Thread.startVirtualThread(() -> task.complete(answer));
-      }
+    // Completing a future runs whatever waits on it (writing an HTTP response, say): not on this
+    // thread, and on one virtual thread for the whole batch, not one per request.
+    if (batch.stream().anyMatch(task -> task.answer != null)) {
+      List<Task> done = List.copyOf(batch);
+      Thread.startVirtualThread(() -> {
+        for (int i = 0; i < done.size(); i++) {
+          done.get(i).complete(answers.get(i));
+        }
+      });
     }
     if (!events.isEmpty()) {
       listener.accept(new AccountEvent.Batch(id, events));
@@ -202,11 +204,8 @@ public final class AccountLoop implements Broker, AutoCloseable {
   }
 
   private static void failAll(List<Task> batch, RuntimeException failure) {
-    for (Task task : batch) {
-      if (task.answer != null) {
-        Thread.startVirtualThread(() -> task.fail(failure));
-      }
-    }
+    List<Task> failed = List.copyOf(batch);
+    Thread.startVirtualThread(() -> failed.forEach(task -> task.fail(failure)));
   }
 
   /** The equity curve: a point at most once a second of account time while positions are open. */
