@@ -27,11 +27,19 @@ final class CpuMeter {
         .findFirst();
   }
 
-  /** Runs the load and answers its result row with the CPU columns. */
-  String row(Callable<Load.Result> run) throws Exception {
+  /** Runs the load and answers its result with the CPU columns; printed, it is the table row. */
+  Row row(Callable<Load.Result> run) throws Exception {
     start();
     Load.Result result = run.call();
-    return result.row() + columns(result.requests());
+    return new Row(result, columns(result.requests()));
+  }
+
+  /** A run's result and the CPU it cost. */
+  record Row(Load.Result result, String cpuColumns) {
+    @Override
+    public String toString() {
+      return result.row() + cpuColumns;
+    }
   }
 
   private void start() {

@@ -21,6 +21,10 @@ final class LoadOptions {
   @Option(names = "--seconds", defaultValue = "10", description = "length of each run")
   int seconds;
 
+  @Option(names = "--warmup", defaultValue = "30",
+      description = "seconds of load before the first measured run, so the JIT has compiled the hot path")
+  int warmup;
+
   @Option(names = "--rate", defaultValue = "1000", description = "the fixed-rate run's requests per second")
   int rate;
 

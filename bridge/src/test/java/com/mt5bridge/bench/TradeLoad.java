@@ -60,7 +60,13 @@ public final class TradeLoad implements Callable<Integer> {
       return Load.post(base + "/api/broker/load-" + (client % options.accounts) + "/" + side, TOKEN, "application/json",
           "{\"symbol\":\"EURUSD\",\"volume\":0.01}");
     };
-    load.closedLoop("warm-up", 8, Duration.ofSeconds(5), order);
+    load.closedLoop("warm-up", 8, Duration.ofSeconds(3), order);
+    // Tens of seconds on this 2-core machine before the JIT has compiled the hot path.
+    if (Wrk.available()) {
+      Wrk.run("warm-up", base, 64, options.warmup, wrkScript());
+    } else {
+      load.closedLoop("warm-up", 64, Duration.ofSeconds(options.warmup), order);
+    }
     for (int c : options.clients) {
       System.out.println(cpu.row(() -> Wrk.available()
           ? Wrk.run(label + ", " + c + " clients (wrk)", base, c, options.seconds, wrkScript())
