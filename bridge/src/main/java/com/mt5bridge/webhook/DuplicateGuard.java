@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer. A claim is dropped when the first was refused before it reached the broker, so a corrected
  * retry is not mistaken for a duplicate.
  *
- * <p>Claims are held for a few minutes, for repeats that come at once or soon; older keys are
+ * <p>Claims are held for a few seconds, for repeats that come at once or soon; older keys are
  * remembered compactly in {@link SeenKeys}. When those cannot vouch that an alert is new (a key that
  * may have been seen, an alert {@code time} from before memory begins, or none), the journal is
  * asked: its unique key on (strategy, idempotency key) is the last word, and it also refuses a
@@ -26,8 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DuplicateGuard {
 
-  /** How long an answered claim is kept to answer repeats from memory. */
-  static final Duration CLAIM_MEMORY = Duration.ofMinutes(2);
+  /**
+   * How long an answered claim is kept to answer repeats from memory. Short: a repeat that comes
+   * later is answered from the journal, and claims kept for minutes were most of the heap under
+   * load (every young collection copied them again).
+   */
+  static final Duration CLAIM_MEMORY = Duration.ofSeconds(5);
   /** How far back a restart reloads the keys of recent signals. */
   private static final Duration RELOAD = Duration.ofHours(1);
   /** TradingView's clock may run ahead of ours by this much. */
@@ -142,7 +146,7 @@ final class DuplicateGuard {
     }
   }
 
-  /** Forgets answered claims that are no longer needed: bodies past the window, keys past a few minutes. */
+  /** Forgets answered claims that are no longer needed: bodies past the window, keys past a few seconds. */
   void sweep() {
     Instant now = clock.instant();
     Instant bodyHorizon = now.minus(window);

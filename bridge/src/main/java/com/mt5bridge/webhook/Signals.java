@@ -87,7 +87,7 @@ public final class Signals implements AutoCloseable {
     this.deadlines = new AnswerDeadlines(clock);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("duplicate-sweeper").daemon()
         .factory());
-    sweeper.scheduleWithFixedDelay(guard::sweep, 10, 10, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
   }
 
   /** At start-up, once the journal can be read: remembers recent bodies so a repeat across a restart is a duplicate. */
