@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread arms the JDK's delay scheduler and disarms it again when the answer comes first, two
  * thread wake-ups per webhook that cost more CPU under load than the signal's own checks.
  */
-final class AnswerDeadlines implements AutoCloseable {
+final class AnswerDeadlines {
 
   /** How late past its deadline a wait may be given up. */
   static final Duration TICK = Duration.ofMillis(20);
@@ -27,13 +26,11 @@ final class AnswerDeadlines implements AutoCloseable {
   private final InstantSource clock;
   private final Map<Long, Waiter> waiters = new ConcurrentHashMap<>();
   private final AtomicLong nextWaiter = new AtomicLong();
-  private final ScheduledExecutorService ticker;
 
-  AnswerDeadlines(InstantSource clock) {
+  /** @param timers where the ticker runs (it stops with them) */
+  AnswerDeadlines(InstantSource clock, ScheduledExecutorService timers) {
     this.clock = clock;
-    this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("answer-deadlines").daemon()
-        .factory());
-    ticker.scheduleAtFixedRate(this::giveUpLate, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(this::giveUpLate, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private record Waiter(Instant deadline, CompletableFuture<?> reply) {}
@@ -73,11 +70,6 @@ final class AnswerDeadlines implements AutoCloseable {
         waiter.reply().completeExceptionally(new GaveUp());
       }
     });
-  }
-
-  @Override
-  public void close() {
-    ticker.shutdownNow();
   }
 
   /** Completes a wait whose deadline has passed. */

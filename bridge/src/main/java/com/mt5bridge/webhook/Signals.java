@@ -84,9 +84,9 @@ public final class Signals implements AutoCloseable {
     this.ids = new SignalIds(clock);
     this.clientAddress = new ClientAddress(settings.trustedProxies());
     this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
-    this.deadlines = new AnswerDeadlines(clock);
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("duplicate-sweeper").daemon()
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signal-timers").daemon()
         .factory());
+    this.deadlines = new AnswerDeadlines(clock, sweeper);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -341,7 +341,6 @@ public final class Signals implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
-    deadlines.close();
   }
 
   /** How a signal's turn on its account ended. */

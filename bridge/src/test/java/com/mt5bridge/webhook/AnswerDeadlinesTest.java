@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,12 @@ import org.junit.jupiter.api.Timeout;
 class AnswerDeadlinesTest {
 
   private final InstantSource clock = InstantSource.system();
-  private final AnswerDeadlines deadlines = new AnswerDeadlines(clock);
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final AnswerDeadlines deadlines = new AnswerDeadlines(clock, timers);
 
   @AfterEach
   void close() {
-    deadlines.close();
+    timers.shutdownNow();
   }
 
   @Test

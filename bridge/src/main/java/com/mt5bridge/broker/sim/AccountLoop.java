@@ -161,7 +161,9 @@ public final class AccountLoop implements Broker, AutoCloseable {
       return;
     }
     List<Object> answers = new ArrayList<>(batch.size());
+    boolean anyAnswer = false;
     for (Task task : batch) {
+      anyAnswer |= task.answer != null;
       try {
         answers.add(task.work.apply(engine));
       } catch (RuntimeException bug) {
@@ -190,7 +192,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
     }
     // Completing a future runs whatever waits on it (writing an HTTP response, say): not on this
     // thread, and on one virtual thread for the whole batch, not one per request.
-    if (batch.stream().anyMatch(task -> task.answer != null)) {
+    if (anyAnswer) {
       List<Task> done = List.copyOf(batch);
       Thread.startVirtualThread(() -> {
         for (int i = 0; i < done.size(); i++) {
