@@ -20,24 +20,43 @@ import org.jooq.impl.DSL;
  */
 public final class Database implements AutoCloseable {
 
+  /** Most journal writer connections (the journal's writers hold theirs for good). */
+  private static final int JOURNAL_POOL_SIZE = 64;
+
   private final HikariDataSource dataSource;
+  private final HikariDataSource journalDataSource;
   private final DSLContext dsl;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, HikariDataSource journalDataSource) {
     this.dataSource = dataSource;
+    this.journalDataSource = journalDataSource;
     this.dsl = DSL.using(dataSource, SQLDialect.MARIADB, new Settings()
         .withExecuteLogging(false)
         .withRenderSchema(false));
   }
 
   public static Database connect(String url, String user, String password, int poolSize) {
+    HikariConfig config = config("bridge-db", url, user, password);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(Math.min(2, poolSize));
+    // jOOQ's reads and single-row writes: prepared on the server once per connection (the driver
+    // keeps them), so a repeated query sends only its values.
+    config.addDataSourceProperty("useServerPrepStmts", "true");
+    HikariConfig journal = config("bridge-journal", url, user, password);
+    journal.setMaximumPoolSize(JOURNAL_POOL_SIZE);
+    journal.setMinimumIdle(0);
+    // A commit group goes as one compound statement whose values the driver binds and escapes in
+    // the client (JournalScript): one round trip instead of one per table.
+    journal.addDataSourceProperty("useServerPrepStmts", "false");
+    return new Database(new HikariDataSource(config), new HikariDataSource(journal));
+  }
+
+  private static HikariConfig config(String name, String url, String user, String password) {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("bridge-db");
+    config.setPoolName(name);
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
-    config.setMaximumPoolSize(poolSize);
-    config.setMinimumIdle(Math.min(2, poolSize));
     config.setInitializationFailTimeout(-1);
     config.setConnectionTimeout(2_000);
     config.setValidationTimeout(1_000);
@@ -46,10 +65,7 @@ public final class Database implements AutoCloseable {
     // the upserts and deletes of different accounts wait for each other.
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.addDataSourceProperty("connectTimeout", "2000");
-    // The journal writes bound batches: prepared once per connection, sent in bulk (one round trip).
-    config.addDataSourceProperty("useServerPrepStmts", "true");
-    config.addDataSourceProperty("useBulkStmts", "true");
-    return new Database(new HikariDataSource(config));
+    return config;
   }
 
   public DSLContext dsl() {
@@ -58,6 +74,11 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Connections for the journal's writers: statements prepared in the client (see JournalScript). */
+  public DataSource journalDataSource() {
+    return journalDataSource;
   }
 
   /** True when a connection answers within {@code timeout}. */
@@ -81,6 +102,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    journalDataSource.close();
     dataSource.close();
   }
 }

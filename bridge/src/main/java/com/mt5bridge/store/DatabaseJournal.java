@@ -21,12 +21,9 @@ import com.mt5bridge.broker.Tick;
 import com.mt5bridge.store.schema.tables.records.BrokerStateRecord;
 import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +34,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes account events durable in MariaDB: each batch an account loop hands over is committed
@@ -52,11 +50,14 @@ import org.jooq.impl.DSL;
  */
 public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(DatabaseJournal.class);
+
   /** Most batches committed in one transaction. */
   private static final int MAX_GROUP = 64;
 
   private final DSLContext db;
   private final DataSource dataSource;
+  private final Templates templates;
   private final DatabaseMonitor monitor;
   private final InstantSource clock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -66,7 +67,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   /** @param writers journal writer threads: transactions that can be in flight at once */
   public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers) {
     this.db = database.dsl();
-    this.dataSource = database.dataSource();
+    this.dataSource = database.journalDataSource();
+    this.templates = new Templates(db);
     this.monitor = monitor;
     this.clock = clock;
     for (int i = 0; i < writers; i++) {
@@ -86,7 +88,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
             .execute();
         Rows rows = new Rows();
         rows.add(settings.id(), opening);
-        rows.write(new Statements(connection, new Templates(dsl)), clock);
+        rows.write(new JournalScript(connection), templates, clock);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
@@ -145,17 +147,17 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         Session current = session;
         try {
           if (current == null) {
-            current = new Session(dataSource.getConnection(), db);
+            current = new Session(dataSource.getConnection(), templates);
             session = current;
           }
           current.write(group, clock);
           failure = null;
           break;
         } catch (SQLException | DataAccessException e) {
-          failure = unavailable(e);
+          String state = sqlState(e);
+          failure = state.startsWith("23") ? refused(e) : unavailable(e);
           Connection broken = current == null ? null : current.connection;
           rollbackQuietly(broken);
-          String state = sqlState(e);
           boolean deadlock = state.startsWith("40");
           if (!deadlock) {
             closeQuietly(broken);
@@ -188,95 +190,31 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   }
 
   /**
-   * A writer's connection (in manual-commit mode) with the journal's statements prepared on it: jOOQ
-   * renders them once from the generated tables, and each group binds its rows to them. Binding
-   * through plain JDBC here is deliberate: jOOQ's per-value binding cost more than writing the rows.
+   * A writer's connection (in manual-commit mode) from the journal's pool, where statements are
+   * prepared in the client and several go in one query (see {@link JournalScript}).
    */
   private static final class Session {
     final Connection connection;
-    final Statements statements;
+    final Templates templates;
     boolean committing;
 
-    Session(Connection connection, DSLContext db) throws SQLException {
+    Session(Connection connection, Templates templates) throws SQLException {
       connection.setAutoCommit(false);
       this.connection = connection;
-      this.statements = new Statements(connection, new Templates(db));
+      this.templates = templates;
     }
 
-    /** The group's rows, table by table: one bulk batch per statement, then one commit. */
+    /** The group's rows in one multi-statement round trip, then the commit. */
     void write(List<Pending> group, InstantSource clock) throws SQLException {
       Rows rows = new Rows();
       for (Pending pending : group) {
         rows.add(pending.account(), pending.events());
       }
       committing = false;
-      rows.write(statements, clock);
+      rows.write(new JournalScript(connection), templates, clock);
       committing = true;
       connection.commit();
       committing = false;
-    }
-  }
-
-  /** The templates prepared on one connection, each with the fields its placeholders stand for. */
-  private static final class Statements {
-    final Bound insertDeal;
-    final Bound upsertOrder;
-    final Bound deletePosition;
-    final Bound upsertPosition;
-    final Bound insertEquity;
-    final Bound updatePrice;
-    final Bound updateState;
-    final Bound insertSignal;
-
-    Statements(Connection connection, Templates t) throws SQLException {
-      insertDeal = new Bound(connection, t.insertDeal, JournalRows.DEAL_ROW.fields());
-      upsertOrder = new Bound(connection, t.upsertOrder, JournalRows.ORDER_ROW.fields());
-      deletePosition = new Bound(connection, t.deletePosition, POSITIONS.ACCOUNT_ID, POSITIONS.TICKET);
-      upsertPosition = new Bound(connection, t.upsertPosition, JournalRows.POSITION_ROW.fields());
-      insertEquity = new Bound(connection, t.insertEquity, JournalRows.EQUITY_ROW.fields());
-      updatePrice = new Bound(connection, t.updatePrice, SYMBOLS.BID, SYMBOLS.ASK, SYMBOLS.PRICE_TIME,
-          SYMBOLS.ACCOUNT_ID, SYMBOLS.NAME);
-      updateState = new Bound(connection, t.updateState, t.stateColumns);
-      insertSignal = new Bound(connection, t.insertSignal, JournalRows.SIGNAL_ROW.fields());
-    }
-  }
-
-  /** A prepared statement whose placeholders stand for {@code fields}, in order. */
-  private static final class Bound {
-    private final PreparedStatement statement;
-    private final int[] sqlTypes;
-    private int rows;
-
-    Bound(Connection connection, Query template, org.jooq.Field<?>... fields) throws SQLException {
-      this.statement = connection.prepareStatement(template.getSQL());
-      this.sqlTypes = java.util.Arrays.stream(fields).mapToInt(f -> f.getDataType().getSQLType()).toArray();
-    }
-
-    /** Adds a row of application values (Instant, BigDecimal, String...), one per placeholder. */
-    void add(Object... values) throws SQLException {
-      for (int i = 0; i < sqlTypes.length; i++) {
-        // Typed setters: setObject makes the driver search its codecs for every value.
-        switch (values[i]) {
-          case null -> statement.setNull(i + 1, sqlTypes[i]);
-          case String text -> statement.setString(i + 1, text);
-          case Long number -> statement.setLong(i + 1, number);
-          case Integer number -> statement.setInt(i + 1, number);
-          case java.math.BigDecimal decimal -> statement.setBigDecimal(i + 1, decimal);
-          case Boolean flag -> statement.setBoolean(i + 1, flag);
-          // DATETIME columns hold UTC wall time (as UtcInstantConverter maps them for jOOQ).
-          case Instant instant -> statement.setObject(i + 1, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-          default -> throw new IllegalArgumentException("no binding for " + values[i].getClass());
-        }
-      }
-      statement.addBatch();
-      rows++;
-    }
-
-    void execute() throws SQLException {
-      if (rows > 0) {
-        statement.executeBatch();
-        rows = 0;
-      }
     }
   }
 
@@ -363,70 +301,52 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       }
     }
 
-    /** Writes the rows through the session's prepared statements, table by table. */
-    void write(Statements st, InstantSource clock) throws SQLException {
-      for (Object[] deal : deals) {
-        st.insertDeal.add(deal);
-      }
-      st.insertDeal.execute();
-      for (Object[] order : orders.values()) {
-        st.upsertOrder.add(order);
-      }
-      st.upsertOrder.execute();
-      for (PositionKey key : closedPositions.values()) {
-        st.deletePosition.add(key.account(), key.ticket());
-      }
-      st.deletePosition.execute();
-      for (Object[] position : openPositions.values()) {
-        st.upsertPosition.add(position);
-      }
-      st.upsertPosition.execute();
-      for (Object[] point : equity) {
-        st.insertEquity.add(point);
-      }
-      st.insertEquity.execute();
-      for (Map.Entry<String, Tick> entry : prices.entrySet()) {
+    /** Writes the rows table by table through {@code script}, and sends it. */
+    void write(JournalScript script, Templates t, InstantSource clock) throws SQLException {
+      script.add(t.insertDeal, deals);
+      script.add(t.upsertOrder, orders.values());
+      script.add(t.deletePosition, closedPositions.values().stream()
+          .map(key -> new Object[] {key.account(), key.ticket()}).toList());
+      script.add(t.upsertPosition, openPositions.values());
+      script.add(t.insertEquity, equity);
+      script.add(t.updatePrice, prices.entrySet().stream().map(entry -> {
         Tick price = entry.getValue();
         String key = entry.getKey();
-        st.updatePrice.add(price.bid(), price.ask(), price.time(), key.substring(0, key.lastIndexOf('/')),
-            price.symbol());
-      }
-      st.updatePrice.execute();
+        return new Object[] {price.bid(), price.ask(), price.time(), key.substring(0, key.lastIndexOf('/')),
+            price.symbol()};
+      }).toList());
       Instant now = clock.instant();
-      for (Map.Entry<String, AccountEvent.AccountChanged> entry : states.entrySet()) {
+      script.add(t.updateState, states.entrySet().stream().map(entry -> {
         AccountFigures f = entry.getValue().figures();
-        st.updateState.add(f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
-            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey());
-      }
-      st.updateState.execute();
+        return new Object[] {f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
+            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey()};
+      }).toList());
       // A plain insert: a second signal with the same idempotency key fails the whole group, so a
       // duplicate the guard in front missed can never commit its trades.
-      for (Object[] signal : signals) {
-        st.insertSignal.add(signal);
-      }
-      st.insertSignal.execute();
+      script.add(t.insertSignal, signals);
+      script.send();
     }
 
   }
 
-  /** The journal's statements with placeholders, to which each group binds its rows. */
+  /**
+   * The journal's statements with placeholders, rendered once by jOOQ from the generated tables;
+   * each group binds its rows to them in a {@link JournalScript}. Binding through plain JDBC is
+   * deliberate: jOOQ's per-value binding and rendering cost more than writing the rows.
+   */
   private static final class Templates {
-    final org.jooq.Field<?>[] stateColumns = {BROKER_STATE.BALANCE, BROKER_STATE.CREDIT, BROKER_STATE.EQUITY,
-        BROKER_STATE.PROFIT, BROKER_STATE.MARGIN, BROKER_STATE.FREE_MARGIN, BROKER_STATE.MARGIN_LEVEL,
-        BROKER_STATE.REALIZED_PNL, BROKER_STATE.ACCOUNT_TIME, BROKER_STATE.NEXT_TICKET, BROKER_STATE.UPDATED_AT,
-        BROKER_STATE.ACCOUNT_ID};
-    final Query insertDeal;
-    final Query upsertOrder;
-    final Query deletePosition;
-    final Query upsertPosition;
-    final Query insertEquity;
-    final Query updatePrice;
-    final Query updateState;
-    final Query insertSignal;
+    final JournalScript.Template insertDeal;
+    final JournalScript.Template upsertOrder;
+    final JournalScript.Template deletePosition;
+    final JournalScript.Template upsertPosition;
+    final JournalScript.Template insertEquity;
+    final JournalScript.Template updatePrice;
+    final JournalScript.Template updateState;
+    final JournalScript.Template insertSignal;
 
     Templates(DSLContext dsl) {
-      insertDeal = insert(dsl, TRADES, JournalRows.DEAL_ROW.fields());
-      upsertOrder = insert(dsl, ORDERS, JournalRows.ORDER_ROW.fields()).onDuplicateKeyUpdate()
+      insertDeal = JournalScript.Template.insert(insert(dsl, TRADES, JournalRows.DEAL_ROW.fields()));
+      upsertOrder = JournalScript.Template.insert(insert(dsl, ORDERS, JournalRows.ORDER_ROW.fields()).onDuplicateKeyUpdate()
           .set(ORDERS.TYPE, excluded(ORDERS.TYPE))
           .set(ORDERS.STATE, excluded(ORDERS.STATE))
           .set(ORDERS.VOLUME_CURRENT, excluded(ORDERS.VOLUME_CURRENT))
@@ -437,10 +357,11 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(ORDERS.EXPIRATION_TYPE, excluded(ORDERS.EXPIRATION_TYPE))
           .set(ORDERS.EXPIRATION_TIME, excluded(ORDERS.EXPIRATION_TIME))
           .set(ORDERS.POSITION_ID, excluded(ORDERS.POSITION_ID))
-          .set(ORDERS.TIME_DONE, excluded(ORDERS.TIME_DONE));
-      deletePosition = dsl.deleteFrom(POSITIONS)
-          .where(POSITIONS.ACCOUNT_ID.eq((String) null), POSITIONS.TICKET.eq((Long) null));
-      upsertPosition = insert(dsl, POSITIONS, JournalRows.POSITION_ROW.fields()).onDuplicateKeyUpdate()
+          .set(ORDERS.TIME_DONE, excluded(ORDERS.TIME_DONE)));
+      deletePosition = JournalScript.Template.perRow(dsl.deleteFrom(POSITIONS)
+          .where(POSITIONS.ACCOUNT_ID.eq((String) null), POSITIONS.TICKET.eq((Long) null)));
+      upsertPosition = JournalScript.Template.insert(insert(dsl, POSITIONS, JournalRows.POSITION_ROW.fields())
+          .onDuplicateKeyUpdate()
           .set(POSITIONS.TYPE, excluded(POSITIONS.TYPE))
           .set(POSITIONS.VOLUME, excluded(POSITIONS.VOLUME))
           .set(POSITIONS.PRICE_OPEN, excluded(POSITIONS.PRICE_OPEN))
@@ -448,13 +369,13 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(POSITIONS.TP, excluded(POSITIONS.TP))
           .set(POSITIONS.SWAP, excluded(POSITIONS.SWAP))
           .set(POSITIONS.COMMISSION, excluded(POSITIONS.COMMISSION))
-          .set(POSITIONS.TIME_UPDATE, excluded(POSITIONS.TIME_UPDATE));
-      insertEquity = insert(dsl, EQUITY_SNAPSHOTS, JournalRows.EQUITY_ROW.fields());
-      insertSignal = insert(dsl, SIGNALS, JournalRows.SIGNAL_ROW.fields());
-      updatePrice = dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
+          .set(POSITIONS.TIME_UPDATE, excluded(POSITIONS.TIME_UPDATE)));
+      insertEquity = JournalScript.Template.insert(insert(dsl, EQUITY_SNAPSHOTS, JournalRows.EQUITY_ROW.fields()));
+      insertSignal = JournalScript.Template.insert(insert(dsl, SIGNALS, JournalRows.SIGNAL_ROW.fields()));
+      updatePrice = JournalScript.Template.perRow(dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
           .set(SYMBOLS.ASK, (java.math.BigDecimal) null).set(SYMBOLS.PRICE_TIME, (Instant) null)
-          .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null));
-      updateState = dsl.update(BROKER_STATE)
+          .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null)));
+      updateState = JournalScript.Template.perRow(dsl.update(BROKER_STATE)
           .set(BROKER_STATE.BALANCE, (java.math.BigDecimal) null)
           .set(BROKER_STATE.CREDIT, (java.math.BigDecimal) null)
           .set(BROKER_STATE.EQUITY, (java.math.BigDecimal) null)
@@ -467,7 +388,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(BROKER_STATE.NEXT_TICKET, (Long) null)
           .set(BROKER_STATE.UPDATED_AT, (Instant) null)
           .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
-          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null));
+          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null)));
     }
 
     /** {@code INSERT INTO table (columns) VALUES (?, ...)}: the template a batch binds rows to. */
@@ -475,6 +396,16 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         org.jooq.Table<R> table, org.jooq.Field<?>[] columns) {
       return dsl.insertInto(table, columns).values(java.util.Collections.nCopies(columns.length, null));
     }
+  }
+
+  /**
+   * The server refused a row (a constraint, such as a signal's idempotency key the duplicate guard
+   * missed): the group is rolled back, but the database is up, so it is not reported down.
+   */
+  private static BrokerUnavailableException refused(Exception e) {
+    log.atError().setMessage("the database refused a commit group; it was rolled back")
+        .addKeyValue("reason", e.getMessage()).log();
+    return new BrokerUnavailableException("the database refused the change; nothing was done");
   }
 
   private BrokerUnavailableException unavailable(Exception e) {

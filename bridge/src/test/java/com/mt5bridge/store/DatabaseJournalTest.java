@@ -4,19 +4,29 @@ import static com.mt5bridge.store.schema.Tables.BROKER_STATE;
 import static com.mt5bridge.store.schema.Tables.EQUITY_SNAPSHOTS;
 import static com.mt5bridge.store.schema.Tables.ORDERS;
 import static com.mt5bridge.store.schema.Tables.POSITIONS;
+import static com.mt5bridge.store.schema.Tables.SIGNALS;
 import static com.mt5bridge.store.schema.Tables.SYMBOLS;
 import static com.mt5bridge.store.schema.Tables.TRADES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountExistsException;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.Table;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +38,14 @@ class DatabaseJournalTest {
   @RegisterExtension
   static final TestDatabase db = new TestDatabase();
 
+  private DatabaseMonitor monitor;
   private DatabaseJournal journal;
   private String id;
 
   @BeforeEach
   void setUp() {
-    journal = new DatabaseJournal(db.database(), new DatabaseMonitor(db.database(), Duration.ofHours(1)),
-        InstantSource.system(), 1);
+    monitor = new DatabaseMonitor(db.database(), Duration.ofHours(1));
+    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 1);
     id = "j-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -124,6 +135,66 @@ class DatabaseJournalTest {
 
     assertThat(db.dsl().fetchValue(ORDERS.STATE, ORDERS.TICKET.eq(order).and(ORDERS.ACCOUNT_ID.eq(id))))
         .isEqualTo("CANCELED");
+  }
+
+  @Test
+  void a_signal_body_with_quotes_backslashes_semicolons_and_emoji_is_stored_exactly() {
+    new JournaledAccount(id, MarginMode.HEDGING, journal);
+    String body = "{\"comment\":\"it's \\\"ok\\\"; DROP TABLE trades; -- \\\\ \u0000 \u00e9 \ud83d\ude80\"}";
+
+    journal.commit(id, List.of(new AccountEvent.SignalRecorded(signal("s-" + id, "k1", body))));
+
+    assertThat(db.dsl().fetchValue(SIGNALS.BODY, SIGNALS.ID.eq("s-" + id))).isEqualTo(body);
+    assertThat(count(TRADES)).isEqualTo(1);
+  }
+
+  @Test
+  void a_second_signal_with_the_same_idempotency_key_fails_the_whole_group_and_nothing_of_it_is_kept() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.broker.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), JournaledAccount.T0));
+    account.broker.execute(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", BigDecimal.ONE, BigDecimal.ZERO,
+        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 0, Source.EXPERT));
+    List<AccountEvent> events = new ArrayList<>(account.broker.drainEvents());
+    // the signals are the group's last statement: its error must not go unnoticed
+    events.add(new AccountEvent.SignalRecorded(signal("a-" + id, "same", "{}")));
+    events.add(new AccountEvent.SignalRecorded(signal("b-" + id, "same", "{}")));
+
+    assertThatThrownBy(() -> journal.commit(id, events)).isInstanceOf(BrokerUnavailableException.class);
+    assertThat(monitor.up()).as("a refused row is not a database outage").isTrue();
+
+    assertThat(count(TRADES)).isEqualTo(1);
+    assertThat(count(POSITIONS)).isZero();
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isZero();
+    assertThat(db.dsl().fetchValue(BROKER_STATE.BALANCE, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualByComparingTo("10000");
+  }
+
+  @Test
+  void a_group_too_large_for_one_query_is_sent_in_parts_and_committed_whole() {
+    new JournaledAccount(id, MarginMode.HEDGING, journal);
+    String body = "x".repeat(60_000);
+    // 40 bodies of 60,000 characters: more than four parts of JournalScript.MAX_BYTES
+    List<AccountEvent> events = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      events.add(new AccountEvent.SignalRecorded(signal(i + "-" + id, "k" + i, body + i)));
+    }
+
+    journal.commit(id, events);
+
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isEqualTo(40);
+    assertThat(db.dsl().fetchValue(SIGNALS.BODY, SIGNALS.ID.eq("39-" + id))).isEqualTo(body + 39);
+
+    // the same, with a repeated key in the last part: the parts already sent are rolled back too
+    List<AccountEvent> failing = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      failing.add(new AccountEvent.SignalRecorded(signal("f" + i + "-" + id, i == 39 ? "g0" : "g" + i, body)));
+    }
+    assertThatThrownBy(() -> journal.commit(id, failing)).isInstanceOf(BrokerUnavailableException.class);
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isEqualTo(40);
+  }
+
+  private SignalRecord signal(String signalId, String key, String body) {
+    return new SignalRecord(signalId, "strategy-" + id, id, key, null, SignalStatus.EXECUTED, "buy", "EURUSD",
+        "127.0.0.1", "application/json", body, null, "[]", null, JournaledAccount.T0, JournaledAccount.T0);
   }
 
   private long version() {
