@@ -81,6 +81,11 @@ public final class Database implements AutoCloseable {
     return journalDataSource;
   }
 
+  /** Closes a journal connection found dead, so that the pool does not hand it out again. */
+  public void discard(Connection connection) {
+    journalDataSource.evictConnection(connection);
+  }
+
   /** True when a connection answers within {@code timeout}. */
   public boolean ping(Duration timeout) {
     try (Connection connection = dataSource.getConnection()) {

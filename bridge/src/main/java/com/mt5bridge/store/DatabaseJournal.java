@@ -55,6 +55,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   /** Most batches committed in one transaction. */
   private static final int MAX_GROUP = 64;
 
+  private final Database database;
   private final DSLContext db;
   private final DataSource dataSource;
   private final Templates templates;
@@ -66,6 +67,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
   /** @param writers journal writer threads: transactions that can be in flight at once */
   public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers) {
+    this.database = database;
     this.db = database.dsl();
     this.dataSource = database.journalDataSource();
     this.templates = new Templates(db);
@@ -79,7 +81,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   @Override
   public void create(AccountSettings settings, List<AccountEvent> opening) {
     Instant now = clock.instant();
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = aliveConnection()) {
       connection.setAutoCommit(false);
       try {
         DSLContext dsl = DSL.using(connection, db.dialect(), db.settings());
@@ -88,8 +90,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
             .execute();
         Rows rows = new Rows();
         rows.add(settings.id(), opening);
-        rows.write(new JournalScript(connection), templates, clock);
-        connection.commit();
+        rows.write(new JournalScript(connection), templates, clock).commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;
@@ -146,8 +147,12 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       for (int attempt = 1; attempt <= 3; attempt++) {
         Session current = session;
         try {
+          if (current != null && current.stale()) {
+            database.discard(current.connection);
+            current = null;
+          }
           if (current == null) {
-            current = new Session(dataSource.getConnection(), templates);
+            current = new Session(aliveConnection(), templates);
             session = current;
           }
           current.write(group, clock);
@@ -163,9 +168,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
             closeQuietly(broken);
             session = null;
           }
-          // Nothing is committed before commit(): a deadlock, or a connection that died before the
-          // commit (the database restarted, say), is simply tried again. A failure in commit() is not:
-          // whether it landed is unknown, and the account is rebuilt from what did.
+          // Nothing is committed before the round trip that commits: a deadlock, or a connection that
+          // died before it, is simply tried again. A failure of that round trip is not: whether the
+          // commit landed is unknown, and the account is rebuilt from what did.
           boolean reconnect = attempt == 1 && current != null && !current.committing && state.startsWith("08");
           if (!deadlock && !reconnect) {
             break;
@@ -190,13 +195,31 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   }
 
   /**
+   * A connection that answers, or the pool's second choice. Checked here because the round trip that
+   * commits cannot be tried again when it fails, and the pool hands out a connection it saw alive in
+   * the last 500 ms unchecked, which a database restart may have broken since.
+   */
+  private Connection aliveConnection() throws SQLException {
+    Connection connection = dataSource.getConnection();
+    if (connection.isValid(1)) {
+      return connection;
+    }
+    database.discard(connection);
+    return dataSource.getConnection();
+  }
+
+  /**
    * A writer's connection (in manual-commit mode) from the journal's pool, where statements are
-   * prepared in the client and several go in one query (see {@link JournalScript}).
+   * prepared in the client and a group goes as one compound statement (see {@link JournalScript}).
    */
   private static final class Session {
+    /** After this long unused, a connection is checked before a group is sent on it. */
+    private static final long IDLE_CHECK_NANOS = 100_000_000L;
+
     final Connection connection;
     final Templates templates;
     boolean committing;
+    private long lastWrite = System.nanoTime();
 
     Session(Connection connection, Templates templates) throws SQLException {
       connection.setAutoCommit(false);
@@ -204,17 +227,27 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       this.templates = templates;
     }
 
-    /** The group's rows in one multi-statement round trip, then the commit. */
+    /** The group's rows and the commit in one round trip (more for a group of large signals). */
     void write(List<Pending> group, InstantSource clock) throws SQLException {
       Rows rows = new Rows();
       for (Pending pending : group) {
         rows.add(pending.account(), pending.events());
       }
       committing = false;
-      rows.write(new JournalScript(connection), templates, clock);
+      JournalScript script = rows.write(new JournalScript(connection), templates, clock);
       committing = true;
-      connection.commit();
+      script.commit();
       committing = false;
+      lastWrite = System.nanoTime();
+    }
+
+    /**
+     * True when the connection sat idle for a while and no longer answers (the database restarted,
+     * say): then a fresh one is taken before the group is sent, since a failure of the round trip that
+     * commits cannot tell whether the commit landed.
+     */
+    boolean stale() throws SQLException {
+      return System.nanoTime() - lastWrite > IDLE_CHECK_NANOS && !connection.isValid(1);
     }
   }
 
@@ -301,8 +334,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       }
     }
 
-    /** Writes the rows table by table through {@code script}, and sends it. */
-    void write(JournalScript script, Templates t, InstantSource clock) throws SQLException {
+    /** Adds the rows to {@code script} table by table; the caller sends it with the commit. */
+    JournalScript write(JournalScript script, Templates t, InstantSource clock) throws SQLException {
       script.add(t.insertDeal, deals);
       script.add(t.upsertOrder, orders.values());
       script.add(t.deletePosition, closedPositions.values().stream()
@@ -324,7 +357,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       // A plain insert: a second signal with the same idempotency key fails the whole group, so a
       // duplicate the guard in front missed can never commit its trades.
       script.add(t.insertSignal, signals);
-      script.send();
+      return script;
     }
 
   }

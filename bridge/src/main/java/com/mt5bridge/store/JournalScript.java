@@ -22,8 +22,8 @@ import org.jooq.Query;
  * <p>The values are bound to {@code ?} placeholders of a client-side prepared statement, so the driver
  * escapes them; the connection must not prepare on the server, which cannot prepare a compound
  * statement. A script that grows past {@link #MAX_BYTES} is sent and started afresh, so that a group
- * of large signal bodies stays well under the server's {@code max_allowed_packet}. The caller's
- * transaction makes the parts one.
+ * of large signal bodies stays well under the server's {@code max_allowed_packet}; the caller's
+ * transaction makes the parts one, and {@link #commit()} sends the last with the commit in it.
  */
 final class JournalScript {
 
@@ -94,11 +94,26 @@ final class JournalScript {
   }
 
   /** Sends what has been added, in one round trip; a failure of any statement in it is thrown. */
-  void send() throws SQLException {
-    if (sql.isEmpty()) {
-      return;
+  private void send() throws SQLException {
+    if (!sql.isEmpty()) {
+      execute(sql.append(";\nEND"));
     }
-    try (PreparedStatement statement = connection.prepareStatement(sql.append(";\nEND").toString())) {
+  }
+
+  /**
+   * Sends what has been added and commits the transaction in the same round trip: the commit is the
+   * compound statement's last. A failure before it leaves the transaction open for a rollback.
+   */
+  void commit() throws SQLException {
+    if (sql.isEmpty()) {
+      connection.commit();
+    } else {
+      execute(sql.append(";\nCOMMIT;\nEND"));
+    }
+  }
+
+  private void execute(CharSequence text) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
       for (int i = 0; i < values.size(); i++) {
         bind(statement, i + 1, values.get(i));
       }
