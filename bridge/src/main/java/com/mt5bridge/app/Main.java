@@ -9,7 +9,12 @@ public final class Main {
 
   private Main() {}
 
+  /** The JDK's setting for how many carrier threads run virtual threads. */
+  static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
   public static void main(String[] args) {
+    // Before the first virtual thread exists: the scheduler reads it once.
+    System.setProperty(CARRIERS, carriers(System.getProperty(CARRIERS), Runtime.getRuntime().availableProcessors()));
     Settings settings;
     try {
       settings = Settings.fromEnv(System.getenv());
@@ -30,6 +35,16 @@ public final class Main {
       System.err.println("mt5-bridge: cannot start: " + oneLine(e));
       System.exit(1);
     }
+  }
+
+  /**
+   * Virtual threads (the HTTP handlers) get one carrier thread fewer than there are cores, unless
+   * the operator set {@value #CARRIERS}: the account threads, the journal writers and often MariaDB
+   * need the rest. On two cores, waking a second carrier for each request cost more than it gave
+   * (BENCHMARKS.md, section 3).
+   */
+  static String carriers(String configured, int cores) {
+    return configured != null ? configured : String.valueOf(Math.max(1, cores - 1));
   }
 
   private static String oneLine(Throwable e) {
