@@ -4,16 +4,12 @@ import static com.mt5bridge.testing.TradingFloor.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,46 +22,31 @@ import tools.jackson.databind.JsonNode;
  */
 class AlertFixturesTest {
 
+  // Tests post the same bodies to fresh accounts: no duplicate window for alerts without an id.
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge =
+      new TestBridge(new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of()));
 
   private static final String SECRET = "tr3nd-eu-0123456789";
 
-  private static RunningBridge bridge;
-  private static Http http;
-  private static TradingFloor floor;
   private String account;
-
-  @BeforeAll
-  static void start() {
-    // Tests post the same bodies to fresh accounts: no duplicate window for alerts without an id.
-    bridge = RunningBridge.start(db.url(), InstantSource.system(),
-        new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of()));
-    http = bridge.http();
-    floor = new TradingFloor(http);
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-  }
 
   @BeforeEach
   void freshAccountForTrendEu() {
-    account = floor.account("HEDGING");
-    floor.strategy("trend-eu", account, SECRET,
+    account = bridge.floor().account("HEDGING");
+    bridge.floor().strategy("trend-eu", account, SECRET,
         Map.of("sizing", Map.of("mode", "CONTRACTS", "multiplier", 0.00001)));
-    floor.tick("EURUSD", "1.10000", "1.10020");
-    floor.tick("GBPUSD", "1.27000", "1.27015");
-    floor.tick("XAUUSD", "2400.00", "2400.30");
+    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+    bridge.floor().tick("GBPUSD", "1.27000", "1.27015");
+    bridge.floor().tick("XAUUSD", "2400.00", "2400.30");
   }
 
   private static Http.Response postJson(String name) {
-    return http.post("/webhook", "application/json", fixture(name));
+    return bridge.http().post("/webhook", "application/json", fixture(name));
   }
 
   private static Http.Response postText(String name) {
-    return http.post("/webhook/trend-eu", "text/plain", fixture(name));
+    return bridge.http().post("/webhook/trend-eu", "text/plain", fixture(name));
   }
 
   @Test
@@ -79,7 +60,7 @@ class AlertFixturesTest {
     assertThat(result.path("retcodeName").asString()).isEqualTo("DONE");
     assertThat(result.path("volume").decimalValue()).isEqualByComparingTo("0.01");
     assertThat(result.path("price").decimalValue()).isEqualByComparingTo("1.10020");
-    JsonNode position = floor.state(account).path("positions").get(0);
+    JsonNode position = bridge.floor().state(account).path("positions").get(0);
     assertThat(position.path("type").asString()).isEqualTo("BUY");
     assertThat(position.path("magic").asLong()).isEqualTo(1001);
     assertThat(position.path("comment").asString()).isEqualTo("EMA cross");
@@ -89,13 +70,13 @@ class AlertFixturesTest {
   void a_strategy_exit_to_flat_closes_the_strategy_position_at_the_bid() {
     // The entry of the same strategy order, at another bar than the fixture's (which another test posts).
     String entry = fixture("tv-strategy-order.json").replace("2026-11-21T10:15:00Z", "2026-11-21T10:14:00Z");
-    assertThat(http.post("/webhook", "application/json", entry).json().path("status").asString()).isEqualTo("EXECUTED");
+    assertThat(bridge.http().post("/webhook", "application/json", entry).json().path("status").asString()).isEqualTo("EXECUTED");
 
     Http.Response response = postJson("tv-strategy-exit-flat.json");
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
-    assertThat(floor.state(account).path("positions")).isEmpty();
-    JsonNode exit = floor.deals(account).getLast();
+    assertThat(bridge.floor().state(account).path("positions")).isEmpty();
+    JsonNode exit = bridge.floor().deals(account).getLast();
     assertThat(exit.path("entry").asString()).isEqualTo("OUT");
     assertThat(exit.path("price").decimalValue()).isEqualByComparingTo("1.10000");
     // (1.10000 - 1.10020) x 0.01 lots x 100,000
@@ -107,7 +88,7 @@ class AlertFixturesTest {
     Http.Response response = postJson("tv-indicator-fixed-volume.json");
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
-    JsonNode position = floor.state(account).path("positions").get(0);
+    JsonNode position = bridge.floor().state(account).path("positions").get(0);
     assertThat(position.path("symbol").asString()).isEqualTo("GBPUSD");
     assertThat(position.path("type").asString()).isEqualTo("SELL");
     assertThat(position.path("volume").decimalValue()).isEqualByComparingTo("0.25");
@@ -123,7 +104,7 @@ class AlertFixturesTest {
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
     assertThat(response.json().path("results").get(0).path("retcodeName").asString()).isEqualTo("PLACED");
-    JsonNode order = floor.state(account).path("orders").get(0);
+    JsonNode order = bridge.floor().state(account).path("orders").get(0);
     assertThat(order.path("type").asString()).isEqualTo("BUY_LIMIT");
     assertThat(order.path("volume").decimalValue()).isEqualByComparingTo("0.1");
     assertThat(order.path("priceOpen").decimalValue()).isEqualByComparingTo("1.09800");
@@ -138,7 +119,7 @@ class AlertFixturesTest {
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
     // 1% of 10,000 = 100; from the ask 1.10020 to the SL 1.09500 a lot loses 0.00520 x 100,000 = 520;
     // 100 / 520 = 0.1923 lots, floored to the 0.01 step.
-    JsonNode position = floor.state(account).path("positions").get(0);
+    JsonNode position = bridge.floor().state(account).path("positions").get(0);
     assertThat(position.path("volume").decimalValue()).isEqualByComparingTo("0.19");
     assertThat(position.path("sl").decimalValue()).isEqualByComparingTo("1.09500");
     assertThat(position.path("tp").decimalValue()).isEqualByComparingTo("1.11000");
@@ -152,17 +133,17 @@ class AlertFixturesTest {
     assertThat(response.errorCode()).isEqualTo("INVALID");
     assertThat(response.json().path("error").path("field").asString()).isEqualTo("action");
     assertThat(response.json().path("error").path("message").asString()).contains("{{strategy.order.action}}");
-    assertThat(floor.state(account).path("positions")).isEmpty();
+    assertThat(bridge.floor().state(account).path("positions")).isEmpty();
   }
 
   @Test
   void a_message_with_typographic_quotes_is_refused_saying_so() {
-    Http.Response response = http.post("/webhook/trend-eu", "text/plain", fixture("tv-smart-quotes.txt"));
+    Http.Response response = bridge.http().post("/webhook/trend-eu", "text/plain", fixture("tv-smart-quotes.txt"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorCode()).isEqualTo("MALFORMED");
     assertThat(response.json().path("error").path("message").asString()).contains("typographic quotes");
-    assertThat(floor.state(account).path("positions")).isEmpty();
+    assertThat(bridge.floor().state(account).path("positions")).isEmpty();
   }
 
   @Test
@@ -171,7 +152,7 @@ class AlertFixturesTest {
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
     // SL 20 pips below the ask 1.10020 = 1.09820: a lot loses 0.00200 x 100,000 = 200; 100 / 200 = 0.5 lots.
-    JsonNode position = floor.state(account).path("positions").get(0);
+    JsonNode position = bridge.floor().state(account).path("positions").get(0);
     assertThat(position.path("volume").decimalValue()).isEqualByComparingTo("0.5");
     assertThat(position.path("sl").decimalValue()).isEqualByComparingTo("1.09820");
     assertThat(position.path("tp").decimalValue()).isEqualByComparingTo("1.10420");
@@ -181,14 +162,14 @@ class AlertFixturesTest {
   @Test
   void a_text_closelong_closes_only_the_strategy_longs() {
     postText("pc-buy-risk.txt");
-    Http.Response manual = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.3));
+    Http.Response manual = bridge.http().post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.3));
     assertThat(manual.status()).isEqualTo(200);
 
     Http.Response response = postText("pc-closelong.txt");
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
     assertThat(response.json().path("results")).hasSize(1);
-    List<JsonNode> left = floor.state(account).path("positions").valueStream().toList();
+    List<JsonNode> left = bridge.floor().state(account).path("positions").valueStream().toList();
     assertThat(left).hasSize(1);
     assertThat(left.getFirst().path("magic").asLong()).isZero();
     assertThat(left.getFirst().path("volume").decimalValue()).isEqualByComparingTo("0.3");
@@ -199,7 +180,7 @@ class AlertFixturesTest {
     Http.Response response = postText("pc-selllimit.txt");
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
-    JsonNode order = floor.state(account).path("orders").get(0);
+    JsonNode order = bridge.floor().state(account).path("orders").get(0);
     assertThat(order.path("symbol").asString()).isEqualTo("XAUUSD");
     assertThat(order.path("type").asString()).isEqualTo("SELL_LIMIT");
     assertThat(order.path("volume").decimalValue()).isEqualByComparingTo("0.05");

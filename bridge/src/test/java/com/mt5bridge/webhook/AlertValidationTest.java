@@ -4,17 +4,12 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
-import com.mt5bridge.testing.TradingFloor;
+import com.mt5bridge.testing.TestBridge;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,53 +22,38 @@ import tools.jackson.databind.JsonNode;
 class AlertValidationTest {
 
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge =
+      new TestBridge(new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of()));
 
   private static final String SECRET = "v4lid4tion-0123456789";
 
-  private static RunningBridge bridge;
-  private static Http http;
-  private static TradingFloor floor;
   private String strategy;
   private String account;
-
-  @BeforeAll
-  static void start() {
-    bridge = RunningBridge.start(db.url(), InstantSource.system(),
-        new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of()));
-    http = bridge.http();
-    floor = new TradingFloor(http);
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-  }
 
   @BeforeEach
   void freshStrategy() {
     strategy = "val-" + UUID.randomUUID().toString().substring(0, 8);
-    account = floor.account("HEDGING");
-    floor.strategy(strategy, account, SECRET, Map.of());
-    floor.tick("EURUSD", "1.10000", "1.10020");
+    account = bridge.floor().account("HEDGING");
+    bridge.floor().strategy(strategy, account, SECRET, Map.of());
+    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
   }
 
   @AfterEach
   void nothingTraded() {
-    JsonNode state = floor.state(account);
+    JsonNode state = bridge.floor().state(account);
     assertThat(state.path("positions")).isEmpty();
     assertThat(state.path("orders")).isEmpty();
     assertThat(state.path("balance").decimalValue()).isEqualByComparingTo("10000");
-    assertThat(floor.deals(account)).hasSize(1);
+    assertThat(bridge.floor().deals(account)).hasSize(1);
   }
 
   private Http.Response json(String fields) {
-    return http.post("/webhook", "application/json",
+    return bridge.http().post("/webhook", "application/json",
         "{\"secret\":\"" + SECRET + "\",\"strategy\":\"" + strategy + "\"," + fields + "}");
   }
 
   private Http.Response text(String line) {
-    return http.post("/webhook/" + strategy, "text/plain", SECRET + "," + line);
+    return bridge.http().post("/webhook/" + strategy, "text/plain", SECRET + "," + line);
   }
 
   private void assertRefused(Http.Response response, int status, String code, String field, String message) {
@@ -83,7 +63,7 @@ class AlertValidationTest {
     assertThat(error.path("field").isNull() ? null : error.path("field").asString()).isEqualTo(field);
     assertThat(error.path("message").asString()).contains(message);
     eventually(Duration.ofSeconds(5), () -> {
-      List<JsonNode> latest = http.get("/api/signals?strategy=" + strategy + "&limit=1").json().valueStream().toList();
+      List<JsonNode> latest = bridge.http().get("/api/signals?strategy=" + strategy + "&limit=1").json().valueStream().toList();
       assertThat(latest).isNotEmpty();
       JsonNode journaled = latest.getFirst();
       assertThat(journaled.path("status").asString()).isEqualTo("REJECTED");
@@ -107,7 +87,7 @@ class AlertValidationTest {
   @Test
   void a_body_over_64_kib_is_refused() {
     String comment = "x".repeat(70_000);
-    Http.Response response = http.post("/webhook/" + strategy, "application/json",
+    Http.Response response = bridge.http().post("/webhook/" + strategy, "application/json",
         "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"comment\":\"" + comment + "\"}");
 
     assertRefused(response, 413, "TOO_LARGE", null, "65536 bytes");
@@ -157,7 +137,7 @@ class AlertValidationTest {
 
   @Test
   void a_strategy_in_the_body_different_from_the_url_is_refused() {
-    Http.Response response = http.post("/webhook/" + strategy, "application/json",
+    Http.Response response = bridge.http().post("/webhook/" + strategy, "application/json",
         "{\"secret\":\"" + SECRET + "\",\"strategy\":\"other\",\"action\":\"buy\",\"symbol\":\"EURUSD\"}");
 
     assertRefused(response, 422, "INVALID", "strategy", "posted to /webhook/" + strategy);
@@ -165,24 +145,24 @@ class AlertValidationTest {
 
   @Test
   void an_empty_body_is_malformed() {
-    assertRefused(http.post("/webhook/" + strategy, "text/plain", "  "), 400, "MALFORMED", null, "empty");
+    assertRefused(bridge.http().post("/webhook/" + strategy, "text/plain", "  "), 400, "MALFORMED", null, "empty");
   }
 
   @Test
   void a_body_that_is_neither_json_nor_a_text_alert_is_malformed() {
-    assertRefused(http.post("/webhook/" + strategy, "text/plain", "hello"), 400, "MALFORMED",
+    assertRefused(bridge.http().post("/webhook/" + strategy, "text/plain", "hello"), 400, "MALFORMED",
         null, "neither a JSON object nor a text alert");
   }
 
   @Test
   void truncated_json_is_malformed() {
-    assertRefused(http.post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"act"),
+    assertRefused(bridge.http().post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"act"),
         400, "MALFORMED", null, "not valid JSON");
   }
 
   @Test
   void an_unsupported_content_type_is_415() {
-    assertRefused(http.post("/webhook/" + strategy, "application/xml", "<alert/>"), 415, "UNSUPPORTED_MEDIA_TYPE",
+    assertRefused(bridge.http().post("/webhook/" + strategy, "application/xml", "<alert/>"), 415, "UNSUPPORTED_MEDIA_TYPE",
         null, "application/json or text/plain");
   }
 
@@ -198,7 +178,7 @@ class AlertValidationTest {
 
   @Test
   void a_text_alert_without_a_strategy_in_the_url_is_refused() {
-    Http.Response response = http.post("/webhook", "text/plain", SECRET + ",buy,EURUSD");
+    Http.Response response = bridge.http().post("/webhook", "text/plain", SECRET + ",buy,EURUSD");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().path("error").path("field").asString()).isEqualTo("strategy");

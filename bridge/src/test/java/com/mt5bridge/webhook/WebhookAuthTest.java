@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mt5bridge.strategy.IpRange;
 import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
-import com.mt5bridge.testing.TradingFloor;
+import com.mt5bridge.testing.TestBridge;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -29,32 +24,17 @@ import tools.jackson.databind.JsonNode;
 class WebhookAuthTest {
 
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge = new TestBridge(
+      new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of(IpRange.parse("127.0.0.1"))));
 
   private static final String SECRET = "s3cret-0123456789-abcdef";
 
-  private static RunningBridge bridge;
-  private static Http http;
-  private static TradingFloor floor;
-
-  @BeforeAll
-  static void start() {
-    bridge = RunningBridge.start(db.url(), InstantSource.system(),
-        new WebhookSettings(Duration.ofMillis(2500), Duration.ZERO, List.of(IpRange.parse("127.0.0.1"))));
-    http = bridge.http();
-    floor = new TradingFloor(http);
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-  }
 
   /** A fresh account and strategy; its id. */
   private static String strategy(Map<String, Object> overrides) {
     String id = "auth-" + UUID.randomUUID().toString().substring(0, 8);
-    floor.strategy(id, floor.account("HEDGING"), SECRET, overrides);
-    floor.tick("EURUSD", "1.10000", "1.10020");
+    bridge.floor().strategy(id, bridge.floor().account("HEDGING"), SECRET, overrides);
+    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
     return id;
   }
 
@@ -63,20 +43,20 @@ class WebhookAuthTest {
   }
 
   private static Http.Response from(String forwardedFor, String strategy) {
-    return http.send("POST", "/webhook", Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
+    return bridge.http().send("POST", "/webhook", Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
         alert(strategy, SECRET).getBytes(StandardCharsets.UTF_8));
   }
 
   private static JsonNode positions(String strategy) {
-    String account = http.get("/api/strategies/" + strategy).json().path("account").asString();
-    return floor.state(account).path("positions");
+    String account = bridge.http().get("/api/strategies/" + strategy).json().path("account").asString();
+    return bridge.floor().state(account).path("positions");
   }
 
   @Test
   void the_secret_may_come_on_the_url() {
     String strategy = strategy(Map.of());
 
-    Http.Response response = http.post("/webhook/" + strategy + "?secret=" + SECRET, "application/json",
+    Http.Response response = bridge.http().post("/webhook/" + strategy + "?secret=" + SECRET, "application/json",
         "{\"action\":\"buy\",\"symbol\":\"EURUSD\"}");
 
     assertThat(response.json().path("status").asString()).as(response.toString()).isEqualTo("EXECUTED");
@@ -86,14 +66,14 @@ class WebhookAuthTest {
   void a_wrong_secret_is_401_and_trades_nothing() {
     String strategy = strategy(Map.of());
 
-    Http.Response response = http.post("/webhook", "application/json", alert(strategy, "not-the-secret-at-all"));
+    Http.Response response = bridge.http().post("/webhook", "application/json", alert(strategy, "not-the-secret-at-all"));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
     assertThat(response.json().path("error").path("field").asString()).isEqualTo("secret");
     assertThat(positions(strategy)).isEmpty();
     eventually(Duration.ofSeconds(5), () -> {
-      List<JsonNode> latest = http.get("/api/signals?strategy=" + strategy).json().valueStream().toList();
+      List<JsonNode> latest = bridge.http().get("/api/signals?strategy=" + strategy).json().valueStream().toList();
       assertThat(latest).isNotEmpty();
       JsonNode journaled = latest.getFirst();
       assertThat(journaled.path("status").asString()).isEqualTo("REJECTED");
@@ -105,7 +85,7 @@ class WebhookAuthTest {
   void a_missing_secret_is_401() {
     String strategy = strategy(Map.of());
 
-    Http.Response response = http.post("/webhook/" + strategy, "application/json",
+    Http.Response response = bridge.http().post("/webhook/" + strategy, "application/json",
         "{\"action\":\"buy\",\"symbol\":\"EURUSD\"}");
 
     assertThat(response.status()).isEqualTo(401);
@@ -116,7 +96,7 @@ class WebhookAuthTest {
   void different_secrets_in_url_and_body_are_401() {
     String strategy = strategy(Map.of());
 
-    Http.Response response = http.post("/webhook?secret=another-secret-000000", "application/json",
+    Http.Response response = bridge.http().post("/webhook?secret=another-secret-000000", "application/json",
         alert(strategy, SECRET));
 
     assertThat(response.status()).isEqualTo(401);
@@ -125,7 +105,7 @@ class WebhookAuthTest {
 
   @Test
   void an_unknown_strategy_is_404() {
-    Http.Response response = http.post("/webhook/no-such-strategy", "text/plain", SECRET + ",buy,EURUSD");
+    Http.Response response = bridge.http().post("/webhook/no-such-strategy", "text/plain", SECRET + ",buy,EURUSD");
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorCode()).isEqualTo("NOT_FOUND");
@@ -153,11 +133,11 @@ class WebhookAuthTest {
   @Test
   void a_paused_strategy_is_403_until_resumed() {
     String strategy = strategy(Map.of());
-    assertThat(http.post("/api/strategies/" + strategy + "/pause", "").status()).isEqualTo(200);
+    assertThat(bridge.http().post("/api/strategies/" + strategy + "/pause", "").status()).isEqualTo(200);
 
-    Http.Response paused = http.post("/webhook", "application/json", alert(strategy, SECRET));
-    http.post("/api/strategies/" + strategy + "/resume", "");
-    Http.Response resumed = http.post("/webhook", "application/json", alert(strategy, SECRET));
+    Http.Response paused = bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
+    bridge.http().post("/api/strategies/" + strategy + "/resume", "");
+    Http.Response resumed = bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
 
     assertThat(paused.status()).isEqualTo(403);
     assertThat(paused.json().path("error").path("message").asString()).contains("is paused");
@@ -168,17 +148,17 @@ class WebhookAuthTest {
   @Test
   void the_kill_switch_holds_every_strategy() {
     String strategy = strategy(Map.of());
-    http.post("/api/pause", "");
+    bridge.http().post("/api/pause", "");
     try {
-      Http.Response held = http.post("/webhook", "application/json", alert(strategy, SECRET));
+      Http.Response held = bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
 
       assertThat(held.status()).isEqualTo(403);
       assertThat(held.json().path("error").path("message").asString()).contains("kill switch");
-      assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isTrue();
+      assertThat(bridge.http().get("/api/trading").json().path("paused").asBoolean()).isTrue();
     } finally {
-      http.post("/api/resume", "");
+      bridge.http().post("/api/resume", "");
     }
-    assertThat(http.post("/webhook", "application/json", alert(strategy, SECRET)).status()).isEqualTo(200);
+    assertThat(bridge.http().post("/webhook", "application/json", alert(strategy, SECRET)).status()).isEqualTo(200);
   }
 
   @Test
@@ -186,7 +166,7 @@ class WebhookAuthTest {
     String strategy = strategy(Map.of("limits", Map.of("maxSignalsPerMinute", 3)));
 
     List<Integer> statuses = java.util.stream.IntStream.range(0, 4)
-        .mapToObj(i -> http.post("/webhook", "application/json", alert(strategy, SECRET)).status()).toList();
+        .mapToObj(i -> bridge.http().post("/webhook", "application/json", alert(strategy, SECRET)).status()).toList();
 
     assertThat(statuses).containsExactly(200, 200, 200, 429);
     assertThat(positions(strategy)).hasSize(3);
@@ -197,20 +177,20 @@ class WebhookAuthTest {
     String strategy;
     try (CapturedLogs logs = new CapturedLogs()) {
       strategy = strategy(Map.of());
-      http.post("/webhook", "application/json", alert(strategy, SECRET));
-      http.post("/webhook/" + strategy + "?secret=" + SECRET, "text/plain", "x,buy,EURUSD");
-      http.post("/webhook/" + strategy, "text/plain", SECRET + ",buy,EURUSD,vol=abc");
-      http.post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",");
+      bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
+      bridge.http().post("/webhook/" + strategy + "?secret=" + SECRET, "text/plain", "x,buy,EURUSD");
+      bridge.http().post("/webhook/" + strategy, "text/plain", SECRET + ",buy,EURUSD,vol=abc");
+      bridge.http().post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",");
 
       eventually(Duration.ofSeconds(5), () ->
-          assertThat(http.get("/api/signals?strategy=" + strategy).json().valueStream().toList()).hasSize(4));
+          assertThat(bridge.http().get("/api/signals?strategy=" + strategy).json().valueStream().toList()).hasSize(4));
       assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET));
     }
-    assertThat(http.get("/api/strategies/" + strategy).body()).doesNotContain(SECRET).doesNotContain("\"secret\"");
-    assertThat(http.get("/api/signals?strategy=" + strategy).body()).doesNotContain(SECRET).contains("***");
-    String hash = db.dsl().fetchValue("SELECT secret_hash FROM strategies WHERE id = ?", strategy).toString();
+    assertThat(bridge.http().get("/api/strategies/" + strategy).body()).doesNotContain(SECRET).doesNotContain("\"secret\"");
+    assertThat(bridge.http().get("/api/signals?strategy=" + strategy).body()).doesNotContain(SECRET).contains("***");
+    String hash = bridge.dsl().fetchValue("SELECT secret_hash FROM strategies WHERE id = ?", strategy).toString();
     assertThat(hash).startsWith("sha256:").doesNotContain(SECRET);
-    assertThat(db.dsl().fetch("SELECT detail FROM audit_log").formatCSV()).doesNotContain(SECRET);
-    assertThat(db.dsl().fetch("SELECT body FROM signals").formatCSV()).doesNotContain(SECRET);
+    assertThat(bridge.dsl().fetch("SELECT detail FROM audit_log").formatCSV()).doesNotContain(SECRET);
+    assertThat(bridge.dsl().fetch("SELECT body FROM signals").formatCSV()).doesNotContain(SECRET);
   }
 }
