@@ -28,10 +28,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Deque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -61,11 +65,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   private final Templates templates;
   private final DatabaseMonitor monitor;
   private final InstantSource clock;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  /** Groups that may be in flight at once; whoever holds a turn writes a group. */
+  private final Semaphore turns;
+  /** The connections of the turns, kept open between groups. */
+  private final Deque<Session> sessions = new ConcurrentLinkedDeque<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
 
-  /** @param writers journal writer threads: transactions that can be in flight at once */
+  /** @param writers transactions that can be in flight at once, and journal writer threads */
   public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers) {
     this.database = database;
     this.db = database.dsl();
@@ -73,8 +81,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     this.templates = new Templates(db);
     this.monitor = monitor;
     this.clock = clock;
+    this.turns = new Semaphore(writers);
     for (int i = 0; i < writers; i++) {
-      this.writers.add(Thread.ofPlatform().name("journal-writer-" + i).daemon().start(this::writeLoop));
+      this.writers.add(Thread.ofPlatform().name("journal-writer-" + i).daemon().start(this::writerLoop));
     }
   }
 
@@ -108,9 +117,13 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   }
 
   /**
-   * Hands the batch to the journal writers and waits until it is committed. Batches of several
-   * accounts that wait together are committed in one transaction (group commit across accounts);
-   * an account has at most one batch in flight, since its loop waits here.
+   * Commits the batch, together with the batches other accounts handed over meanwhile (group commit
+   * across accounts), and returns once it is committed. When no group is being written, the calling
+   * account thread writes the group itself (it is the leader); otherwise the batch waits for the
+   * group in flight to end, whose leader hands what is waiting to a journal writer thread. On this
+   * kind of machine a thread wake-up costs more than the rows: a lone batch that is written by the
+   * thread that made it saves two. An account has at most one batch in flight, since its loop waits
+   * here.
    */
   @Override
   public void commit(String account, List<AccountEvent> events) {
@@ -119,6 +132,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       throw new BrokerUnavailableException("the journal is stopped");
     }
     queue.add(pending);
+    if (turns.tryAcquire()) {
+      writeTurn();
+    }
     try {
       pending.committed().join();
     } catch (CompletionException e) {
@@ -129,69 +145,93 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   private record Pending(String account, List<AccountEvent> events, CompletableFuture<Void> committed) {}
 
   /**
-   * A journal writer: takes what is waiting (up to a bound) and commits it as one transaction on
-   * its own connection, which stays in manual-commit mode. A deadlock with another writer rolls the
-   * whole group back, so the group is simply written again.
+   * One group written by the holder of a turn, which it gives back; then, if batches came while it
+   * wrote, the writer threads are woken for them. Whoever queued those found no turn free, so it
+   * relies on this check, made after the turn was given back.
    */
-  private void writeLoop() {
-    List<Pending> group = new ArrayList<>();
-    Session session = null;
+  private void writeTurn() {
+    try {
+      List<Pending> group = new ArrayList<>();
+      for (Pending next; running && group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
+        group.add(next);
+      }
+      if (!group.isEmpty()) {
+        write(group);
+      }
+    } finally {
+      turns.release();
+    }
+    if (!queue.isEmpty()) {
+      writers.forEach(LockSupport::unpark);
+    }
+  }
+
+  /** A journal writer thread: writes the groups a leader left waiting, and sleeps when there are none. */
+  private void writerLoop() {
     while (running) {
+      while (running && !queue.isEmpty() && turns.tryAcquire()) {
+        writeTurn();
+      }
+      LockSupport.park(this);
+    }
+  }
+
+  /**
+   * Commits a group as one transaction on a writer's connection (which stays in manual-commit mode)
+   * and completes its batches. A deadlock with another writer rolls the whole group back, so the group
+   * is simply written again.
+   */
+  private void write(List<Pending> group) {
+    Session session = sessions.pollFirst();
+    RuntimeException failure = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
       try {
-        group.add(queue.take());
-      } catch (InterruptedException e) {
+        if (session != null && session.stale()) {
+          database.discard(session.connection);
+          session = null;
+        }
+        if (session == null) {
+          session = new Session(aliveConnection(), templates);
+        }
+        session.write(group, clock);
+        failure = null;
+        break;
+      } catch (SQLException | DataAccessException e) {
+        String state = sqlState(e);
+        failure = state.startsWith("23") ? refused(e) : unavailable(e);
+        Session broken = session;
+        rollbackQuietly(broken == null ? null : broken.connection);
+        boolean deadlock = state.startsWith("40");
+        if (!deadlock) {
+          closeQuietly(broken == null ? null : broken.connection);
+          session = null;
+        }
+        // Nothing is committed before the round trip that commits: a deadlock, or a connection that
+        // died before it, is simply tried again. A failure of that round trip is not: whether the
+        // commit landed is unknown, and the account is rebuilt from what did.
+        boolean reconnect = attempt == 1 && broken != null && !broken.committing && state.startsWith("08");
+        if (!deadlock && !reconnect) {
+          break;
+        }
+      } catch (RuntimeException e) {
+        rollbackQuietly(session == null ? null : session.connection);
+        failure = e;
         break;
       }
-      queue.drainTo(group, MAX_GROUP - 1);
-      RuntimeException failure = null;
-      for (int attempt = 1; attempt <= 3; attempt++) {
-        Session current = session;
-        try {
-          if (current != null && current.stale()) {
-            database.discard(current.connection);
-            current = null;
-          }
-          if (current == null) {
-            current = new Session(aliveConnection(), templates);
-            session = current;
-          }
-          current.write(group, clock);
-          failure = null;
-          break;
-        } catch (SQLException | DataAccessException e) {
-          String state = sqlState(e);
-          failure = state.startsWith("23") ? refused(e) : unavailable(e);
-          Connection broken = current == null ? null : current.connection;
-          rollbackQuietly(broken);
-          boolean deadlock = state.startsWith("40");
-          if (!deadlock) {
-            closeQuietly(broken);
-            session = null;
-          }
-          // Nothing is committed before the round trip that commits: a deadlock, or a connection that
-          // died before it, is simply tried again. A failure of that round trip is not: whether the
-          // commit landed is unknown, and the account is rebuilt from what did.
-          boolean reconnect = attempt == 1 && current != null && !current.committing && state.startsWith("08");
-          if (!deadlock && !reconnect) {
-            break;
-          }
-        } catch (RuntimeException e) {
-          rollbackQuietly(current == null ? null : current.connection);
-          failure = e;
-          break;
-        }
-      }
-      RuntimeException outcome = failure;
-      group.forEach(p -> {
-        if (outcome == null) {
-          p.committed().complete(null);
-        } else {
-          p.committed().completeExceptionally(outcome);
-        }
-      });
-      group.clear();
     }
-    closeQuietly(session == null ? null : session.connection);
+    if (session != null && running) {
+      sessions.offerFirst(session);
+    } else if (session != null) {
+      closeQuietly(session.connection);
+    }
+    RuntimeException outcome = failure;
+    group.forEach(p -> {
+      if (outcome == null) {
+        p.committed().complete(null);
+      } else {
+        p.committed().completeExceptionally(outcome);
+      }
+    });
   }
 
   /**
@@ -257,6 +297,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     writers.forEach(Thread::interrupt);
     BrokerUnavailableException stopped = new BrokerUnavailableException("the journal is stopped");
     queue.forEach(p -> p.committed().completeExceptionally(stopped));
+    for (Session idle; (idle = sessions.pollFirst()) != null; ) {
+      closeQuietly(idle.connection);
+    }
   }
 
   private static String sqlState(Exception e) {

@@ -192,6 +192,37 @@ class DatabaseJournalTest {
     assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isEqualTo(40);
   }
 
+  @Test
+  void batches_committed_by_many_accounts_at_once_are_each_committed_once() throws Exception {
+    // Eight account threads committing at once: most batches find a group being written and must be
+    // handed on to the writer thread, or their commit never returns.
+    int accounts = 8;
+    int batches = 100;
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int a = 0; a < accounts; a++) {
+      String account = id + "-" + a;
+      threads.add(Thread.ofPlatform().start(() -> {
+        try {
+          for (int b = 0; b < batches; b++) {
+            journal.commit(account, List.of(new AccountEvent.SignalRecorded(new SignalRecord(account + "/" + b,
+                "strategy-" + account, account, "k" + b, null, SignalStatus.EXECUTED, "buy", "EURUSD", "127.0.0.1",
+                "application/json", "{}", null, "[]", null, JournaledAccount.T0, JournaledAccount.T0))));
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join(Duration.ofSeconds(60));
+      assertThat(thread.isAlive()).as("a commit never returned").isFalse();
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.startsWith(id + "-"))).isEqualTo(accounts * batches);
+  }
+
   private SignalRecord signal(String signalId, String key, String body) {
     return new SignalRecord(signalId, "strategy-" + id, id, key, null, SignalStatus.EXECUTED, "buy", "EURUSD",
         "127.0.0.1", "application/json", body, null, "[]", null, JournaledAccount.T0, JournaledAccount.T0);
