@@ -2,6 +2,7 @@ package com.mt5bridge.strategy;
 
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * One address or a CIDR block ({@code 52.89.214.238}, {@code 10.0.0.0/8}, {@code 2001:db8::/32}).
@@ -9,6 +10,7 @@ import java.util.Arrays;
  */
 public record IpRange(String text, byte[] network, int prefixBits) {
 
+  private static final Pattern DOTTED_QUAD = Pattern.compile("(?:(?:0|[1-9][0-9]{0,2})\\.){3}(?:0|[1-9][0-9]{0,2})");
 
   /** Parses an address or block; {@link IllegalArgumentException} with a sentence when it is neither. */
   public static IpRange parse(String text) {
@@ -32,9 +34,14 @@ public record IpRange(String text, byte[] network, int prefixBits) {
     return new IpRange(trimmed, mask(bytes, bits), bits);
   }
 
-  /** An address literal, or empty when {@code text} is not one (host names are never looked up). */
+  /**
+   * An address literal, or empty when {@code text} is not one (host names are never looked up). An
+   * IPv4 address must be written in full, four decimal numbers without leading zeros: the JDK also
+   * takes the old short forms, in which {@code 10.1} is 10.0.0.1, not the 10.1.x.x an operator meant,
+   * and {@code 010} is 10 where other tools read octal 8.
+   */
   public static java.util.Optional<InetAddress> literal(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || (text.indexOf(':') < 0 && !DOTTED_QUAD.matcher(text).matches())) {
       return java.util.Optional.empty();
     }
     try {

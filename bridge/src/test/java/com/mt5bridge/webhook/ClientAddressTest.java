@@ -1,6 +1,7 @@
 package com.mt5bridge.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.strategy.IpRange;
 import java.net.InetAddress;
@@ -44,6 +45,22 @@ class ClientAddressTest {
   void host_names_are_never_looked_up() {
     assertThat(IpRange.literal("localhost")).isEmpty();
     assertThat(IpRange.literal("example.com")).isEmpty();
+  }
+
+  @Test
+  void an_ipv4_address_must_be_written_in_full() {
+    // the JDK alone reads 10.1 as 10.0.0.1 and 1 as 0.0.0.1: an allowlist entry "10.1/16" would
+    // silently allow 10.0.0.0/16
+    assertThat(IpRange.literal("10.1")).isEmpty();
+    assertThat(IpRange.literal("1")).isEmpty();
+    assertThat(IpRange.literal("010.0.0.1")).isEmpty();
+    assertThat(IpRange.literal("10.0.0.256")).isEmpty();
+    assertThat(IpRange.literal("10.0.0.1").map(InetAddress::getHostAddress)).contains("10.0.0.1");
+    assertThat(IpRange.literal("0.0.0.0").map(InetAddress::getHostAddress)).contains("0.0.0.0");
+    assertThat(IpRange.literal("2001:db8::1")).isPresent();
+    assertThat(IpRange.literal("::ffff:10.0.0.1")).isPresent();
+    assertThatThrownBy(() -> IpRange.parse("10.1/16")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("10.1/16");
   }
 
   @Test
