@@ -58,9 +58,11 @@ public record Settings(
     DatabaseSettings database;
     Optional<String> url = e.optional("BRIDGE_DB_URL");
     if (url.isPresent()) {
-      if (!url.get().startsWith("jdbc:mariadb:") && !url.get().startsWith("jdbc:mysql:")) {
+      // MariaDB only: the journal sends each commit group as a compound statement (BEGIN NOT
+      // ATOMIC), which MySQL does not have
+      if (!url.get().startsWith("jdbc:mariadb:")) {
         throw new ConfigException("BRIDGE_DB_URL must be a MariaDB JDBC URL such as "
-            + "jdbc:mariadb://127.0.0.1:3306/bridge, got '" + url.get() + "'");
+            + "jdbc:mariadb://127.0.0.1:3306/bridge (MySQL is not supported), got '" + url.get() + "'");
       }
       for (String embeddedOnly : List.of("BRIDGE_EMBEDDED_DB", "BRIDGE_EMBEDDED_DB_PORT")) {
         if (env.containsKey(embeddedOnly)) {

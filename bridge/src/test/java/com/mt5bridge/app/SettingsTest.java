@@ -72,6 +72,10 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_DB_URL", "postgres://localhost/bridge")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("BRIDGE_DB_URL must be a MariaDB JDBC URL");
+    // the journal's compound statements are MariaDB's own
+    assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_DB_URL", "jdbc:mysql://db:3306/bridge")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MySQL is not supported");
   }
 
   @Test
