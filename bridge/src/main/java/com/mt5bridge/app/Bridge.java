@@ -167,6 +167,8 @@ public final class Bridge implements AutoCloseable {
 
   @Override
   public void close() {
+    // ends a startup still waiting for the database, before the pool it uses is closed
+    ready.completeExceptionally(new IllegalStateException("the bridge stopped before it was ready"));
     closeAll(started);
     log.info("MT5 Bridge stopped");
   }
@@ -198,9 +200,13 @@ public final class Bridge implements AutoCloseable {
       try {
         database.migrate();
         loadAccounts.run();
-        ready.complete(null);
-        log.info("MT5 Bridge ready");
+        if (ready.complete(null)) {
+          log.info("MT5 Bridge ready");
+        }
       } catch (RuntimeException e) {
+        if (ready.isDone()) {
+          return; // the bridge is stopping: its pool closed under the startup, which is no fault
+        }
         if (attempt++ % 15 == 0) {
           log.atError().setMessage("database not ready; retrying every 2 s").addKeyValue("reason", e.getMessage()).log();
         }
@@ -214,7 +220,7 @@ public final class Bridge implements AutoCloseable {
   }
 
   private static void requireReady(CompletableFuture<Void> ready) {
-    if (!ready.isDone()) {
+    if (!ready.isDone() || ready.isCompletedExceptionally()) {
       throw ApiException.unavailable("the bridge is starting: waiting for the database");
     }
   }
