@@ -84,6 +84,22 @@ class SignalJournalTest {
   }
 
   @Test
+  void a_refused_alert_is_answered_with_the_id_under_which_the_journal_keeps_it() {
+    Http.Response answer = http.post("/webhook/journal", "text/plain", SECRET + ",buy,EURUSD,vol=0.001");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.json().path("error").path("field").asString()).isEqualTo("volume");
+    String id = answer.json().path("signal").asString();
+    assertThat(id).isNotBlank();
+    eventually(Duration.ofSeconds(5), () -> {
+      JsonNode signal = http.get("/api/signals/" + id).json();
+      assertThat(signal.path("status").asString()).isEqualTo("REJECTED");
+      assertThat(signal.path("error").path("code").asString())
+          .isEqualTo(answer.json().path("error").path("code").asString());
+    });
+  }
+
+  @Test
   void an_unknown_signal_is_404_and_a_bad_limit_422() {
     assertThat(http.get("/api/signals/0000").status()).isEqualTo(404);
     assertThat(http.get("/api/signals?limit=0").status()).isEqualTo(422);
