@@ -220,8 +220,10 @@ public final class Bridge implements AutoCloseable {
   }
 
   private static void requireReady(CompletableFuture<Void> ready) {
-    if (!ready.isDone() || ready.isCompletedExceptionally()) {
-      throw ApiException.unavailable("the bridge is starting: waiting for the database");
+    switch (ready.state()) {
+      case SUCCESS -> { }
+      case RUNNING -> throw ApiException.unavailable("the bridge is starting: waiting for the database");
+      default -> throw ApiException.unavailable("the bridge is stopping");
     }
   }
 

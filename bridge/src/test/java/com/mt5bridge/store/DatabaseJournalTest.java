@@ -205,9 +205,8 @@ class DatabaseJournalTest {
       threads.add(Thread.ofPlatform().start(() -> {
         try {
           for (int b = 0; b < batches; b++) {
-            journal.commit(account, List.of(new AccountEvent.SignalRecorded(new SignalRecord(account + "/" + b,
-                "strategy-" + account, account, "k" + b, null, SignalStatus.EXECUTED, "buy", "EURUSD", "127.0.0.1",
-                "application/json", "{}", null, "[]", null, JournaledAccount.T0, JournaledAccount.T0))));
+            journal.commit(account, List.of(new AccountEvent.SignalRecorded(signal(account, account + "/" + b,
+                "k" + b, "{}"))));
           }
         } catch (Throwable e) {
           failures.add(e);
@@ -224,8 +223,12 @@ class DatabaseJournalTest {
   }
 
   private SignalRecord signal(String signalId, String key, String body) {
-    return new SignalRecord(signalId, "strategy-" + id, id, key, null, SignalStatus.EXECUTED, "buy", "EURUSD",
-        "127.0.0.1", "application/json", body, null, "[]", null, JournaledAccount.T0, JournaledAccount.T0);
+    return signal(id, signalId, key, body);
+  }
+
+  private static SignalRecord signal(String account, String signalId, String key, String body) {
+    return new SignalRecord(signalId, "strategy-" + account, account, key, null, SignalStatus.EXECUTED, "buy",
+        "EURUSD", "127.0.0.1", "application/json", body, null, "[]", null, JournaledAccount.T0, JournaledAccount.T0);
   }
 
   private long version() {

@@ -206,8 +206,10 @@ public final class AccountLoop implements Broker, AutoCloseable {
   }
 
   private static void failAll(List<Task> batch, RuntimeException failure) {
-    List<Task> failed = List.copyOf(batch);
-    Thread.startVirtualThread(() -> failed.forEach(task -> task.fail(failure)));
+    List<Task> failed = batch.stream().filter(task -> task.answer != null).toList();
+    if (!failed.isEmpty()) {
+      Thread.startVirtualThread(() -> failed.forEach(task -> task.fail(failure)));
+    }
   }
 
   /** The equity curve: a point at most once a second of account time while positions are open. */
