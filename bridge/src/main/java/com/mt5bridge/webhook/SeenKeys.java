@@ -2,7 +2,6 @@ package com.mt5bridge.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -57,14 +56,12 @@ final class SeenKeys {
     }
   }
 
-  private final InstantSource clock;
   private volatile Generation current;
   private volatile Generation previous;
   private volatile Instant coveredSince;
 
   /** @param coveredSince every key received since then will be {@link #add added} */
-  SeenKeys(InstantSource clock, Instant coveredSince) {
-    this.clock = clock;
+  SeenKeys(Instant coveredSince) {
     this.current = new Generation(coveredSince);
     this.coveredSince = coveredSince;
   }
@@ -74,11 +71,12 @@ final class SeenKeys {
     return current.contains(h1, h2) || (older != null && older.contains(h1, h2));
   }
 
-  void add(long h1, long h2) {
+  /** @param now when the key arrived: the caller's clock reading, so that a key costs no second one */
+  void add(long h1, long h2, Instant now) {
     Generation generation = current;
-    if (generation.keys.get() >= CAPACITY || generation.since.plus(MAX_AGE).isBefore(clock.instant())) {
+    if (generation.keys.get() >= CAPACITY || generation.since.plus(MAX_AGE).isBefore(now)) {
       // Retire first: a key then always lands in a generation that began before it arrived.
-      retire(generation);
+      retire(generation, now);
       generation = current;
     }
     generation.add(h1, h2);
@@ -89,13 +87,13 @@ final class SeenKeys {
     return coveredSince;
   }
 
-  private synchronized void retire(Generation full) {
+  private synchronized void retire(Generation full, Instant now) {
     if (current != full) {
       return;
     }
     Generation dropped = previous;
     previous = full;
-    current = new Generation(clock.instant());
+    current = new Generation(now);
     if (dropped != null) {
       coveredSince = full.since;
     }

@@ -63,7 +63,7 @@ class DuplicateGuardTest {
     guard.claimKey(STRATEGY, KEY, received, first);
     first.answer.complete(new SignalAnswer("signal-1", SignalStatus.EXECUTED, "[]", null));
 
-    clock.advance(DuplicateGuard.CLAIM_MEMORY.minusSeconds(1));
+    clock.advance(DuplicateGuard.CLAIM_MEMORY.dividedBy(2));
     guard.sweep();
     Optional<DuplicateGuard.Claim> repeat = guard.claimKey(STRATEGY, KEY, received,
         new DuplicateGuard.Claim("signal-2", clock.instant()));

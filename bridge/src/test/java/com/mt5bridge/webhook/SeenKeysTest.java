@@ -15,13 +15,13 @@ class SeenKeysTest {
 
   @Test
   void every_added_key_is_seen_and_few_others_are() {
-    SeenKeys seen = new SeenKeys(clock, clock.instant());
+    SeenKeys seen = new SeenKeys(clock.instant());
     SplittableRandom random = new SplittableRandom(7);
     long[][] keys = new long[200_000][2];
     for (long[] key : keys) {
       key[0] = random.nextLong();
       key[1] = random.nextLong() | 1;
-      seen.add(key[0], key[1]);
+      seen.add(key[0], key[1], clock.instant());
     }
 
     for (long[] key : keys) {
@@ -40,19 +40,19 @@ class SeenKeysTest {
   @Test
   void after_two_hours_the_oldest_keys_go_and_coverage_moves_up() {
     Instant start = clock.instant();
-    SeenKeys seen = new SeenKeys(clock, start);
+    SeenKeys seen = new SeenKeys(start);
     long[] first = key(1);
-    seen.add(first[0], first[1]);
+    seen.add(first[0], first[1], clock.instant());
     clock.advance(Duration.ofMinutes(61));
     Instant secondGeneration = clock.instant();
     long[] second = key(2);
-    seen.add(second[0], second[1]); // the first generation retires, and is still held
+    seen.add(second[0], second[1], clock.instant()); // the first generation retires, and is still held
     assertThat(seen.coveredSince()).isEqualTo(start);
     assertThat(seen.mightContain(first[0], first[1])).isTrue();
 
     clock.advance(Duration.ofMinutes(61));
     long[] third = key(3);
-    seen.add(third[0], third[1]); // the second retires; the first is dropped
+    seen.add(third[0], third[1], clock.instant()); // the second retires; the first is dropped
 
     assertThat(seen.coveredSince()).isAfterOrEqualTo(secondGeneration);
     assertThat(seen.mightContain(first[0], first[1])).isFalse();
@@ -63,10 +63,10 @@ class SeenKeysTest {
   @Test
   void before_any_retirement_coverage_is_the_start() {
     Instant start = clock.instant();
-    SeenKeys seen = new SeenKeys(clock, start);
+    SeenKeys seen = new SeenKeys(start);
     clock.advance(Duration.ofMinutes(30));
     long[] key = key(4);
-    seen.add(key[0], key[1]);
+    seen.add(key[0], key[1], clock.instant());
 
     assertThat(seen.coveredSince()).isEqualTo(start);
     assertThat(seen.mightContain(key[0], key[1])).isTrue();
