@@ -2,18 +2,24 @@ package com.mt5bridge.api;
 
 /**
  * A request the bridge refuses, with the contract's error code, a sentence for a human and the
- * offending field when there is one. Thrown anywhere below a handler; {@link ErrorMapping} turns
- * it into the error body.
+ * offending field when there is one, and for a refused webhook the id of the journaled signal.
+ * Thrown anywhere below a handler; {@link ErrorMapping} turns it into the error body.
  */
 public final class ApiException extends RuntimeException {
 
   private final ErrorCode code;
   private final String field;
+  private final String signal;
 
   public ApiException(ErrorCode code, String message, String field) {
+    this(code, message, field, null);
+  }
+
+  private ApiException(ErrorCode code, String message, String field, String signal) {
     super(message, null, false, false);
     this.code = code;
     this.field = field;
+    this.signal = signal;
   }
 
   public static ApiException malformed(String message) {
@@ -44,7 +50,16 @@ public final class ApiException extends RuntimeException {
     return field;
   }
 
+  /** The same refusal, of the signal the journal keeps it under. */
+  public ApiException withSignal(String signal) {
+    return new ApiException(code, getMessage(), field, signal);
+  }
+
+  public String signal() {
+    return signal;
+  }
+
   public ErrorBody body() {
-    return ErrorBody.of(code, getMessage(), field);
+    return ErrorBody.of(code, getMessage(), field, signal);
   }
 }

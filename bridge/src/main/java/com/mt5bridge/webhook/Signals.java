@@ -100,7 +100,10 @@ public final class Signals implements AutoCloseable {
     return Optional.ofNullable(inFlight.get(id)).map(JournalEntry::pending);
   }
 
-  /** Handles one delivery; the 200 answer, or {@link Refused} with the contract's error. */
+  /**
+   * Handles one delivery: the 200 answer, or an {@link ApiException} with the contract's error and
+   * the id under which the journal keeps the refusal.
+   */
   SignalAnswer receive(Delivery delivery) {
     JournalEntry entry = new JournalEntry(ids.next(), clock.instant());
     try {
@@ -119,19 +122,7 @@ public final class Signals implements AutoCloseable {
           .addKeyValue("strategy", entry.strategy).addKeyValue("code", refused.code())
           .addKeyValue("field", refused.field()).addKeyValue("reason", refused.getMessage())
           .addKeyValue("ip", entry.sourceIp).log();
-      throw new Refused(entry.id, refused);
-    }
-  }
-
-  /** A delivery refused with the contract's error; the journal keeps the refusal as {@code signal}. */
-  static final class Refused extends RuntimeException {
-    final String signal;
-    final ApiException error;
-
-    Refused(String signal, ApiException error) {
-      super(error.getMessage(), error, false, false);
-      this.signal = signal;
-      this.error = error;
+      throw refused.withSignal(entry.id);
     }
   }
 

@@ -1,6 +1,5 @@
 package com.mt5bridge.webhook;
 
-import com.mt5bridge.api.ErrorBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,16 +42,6 @@ public final class WebhookRoutes {
     }
     Delivery delivery = new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
         ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-    try {
-      ctx.json(signals.receive(delivery));
-    } catch (Signals.Refused refused) {
-      ctx.status(refused.error.code().status()).json(new RefusedAnswer(refused.error.body().error(), refused.signal));
-    }
+    ctx.json(signals.receive(delivery));
   }
-
-  /**
-   * The contract's error body plus the refused signal's id, under which {@code GET /api/signals/{id}}
-   * shows it: what a trader quotes when asking why an alert did not trade.
-   */
-  record RefusedAnswer(ErrorBody.Detail error, String signal) {}
 }

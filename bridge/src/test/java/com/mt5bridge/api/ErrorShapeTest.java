@@ -35,6 +35,7 @@ class ErrorShapeTest {
     assertThat(response.json().path("error").path("code").asString()).isEqualTo("NOT_FOUND");
     assertThat(response.json().path("error").path("message").asString()).contains("/no/such/route");
     assertThat(response.json().path("error").has("field")).isTrue();
+    assertThat(response.json().propertyNames()).containsExactly("error"); // "signal" only for a refused webhook
   }
 
   @Test
