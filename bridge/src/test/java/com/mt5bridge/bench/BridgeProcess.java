@@ -8,12 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A server in its own JVM, as users run it (default JVM options), so the load driver does not
- * share it: the bridge, or the bare Javalin route the webhook benchmark compares with.
+ * A server in its own JVM, as users run it (default JVM options unless the driver is given some),
+ * so the load driver does not share it: the bridge, or the bare Javalin route the webhook benchmark
+ * compares with.
  */
 final class BridgeProcess implements AutoCloseable {
 
@@ -29,7 +32,7 @@ final class BridgeProcess implements AutoCloseable {
   static final String TOKEN = "bench-admin-token-0123456789";
 
   /** The bridge on {@code databaseUrl}, with persistence {@code on} or {@code off}. */
-  static BridgeProcess start(String databaseUrl, String persistence, int journalWriters)
+  static BridgeProcess start(String databaseUrl, String persistence, int journalWriters, List<String> jvmOptions)
       throws IOException, InterruptedException {
     Map<String, String> env = new HashMap<>();
     env.put("BRIDGE_DB_URL", databaseUrl);
@@ -39,22 +42,25 @@ final class BridgeProcess implements AutoCloseable {
     env.put("BRIDGE_DB_POOL_SIZE", "16");
     env.put("BRIDGE_DATA_DIR", "target/bench-data");
     env.put("BRIDGE_LOG_LEVEL", "WARN");
-    return launch(Main.class.getName(), env, "/api/broker/all", TOKEN);
+    return launch(Main.class.getName(), jvmOptions, env, "/api/broker/all", TOKEN);
   }
 
   /** {@link BareServer}: a Javalin route that parses JSON and answers, nothing else. */
-  static BridgeProcess bare() throws IOException, InterruptedException {
-    return launch(BareServer.class.getName(), Map.of(), "/ready", null);
+  static BridgeProcess bare(List<String> jvmOptions) throws IOException, InterruptedException {
+    return launch(BareServer.class.getName(), jvmOptions, Map.of(), "/ready", null);
   }
 
-  private static BridgeProcess launch(String mainClass, Map<String, String> env, String readyPath, String token)
-      throws IOException, InterruptedException {
+  private static BridgeProcess launch(String mainClass, List<String> jvmOptions, Map<String, String> env,
+      String readyPath, String token) throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), mainClass);
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("BRIDGE_"));
     builder.environment().putAll(env);
     builder.environment().put("BRIDGE_PORT", String.valueOf(port));

@@ -34,9 +34,13 @@ final class LoadOptions {
   @Option(names = "--persistence", split = ",", defaultValue = "on,off", description = "on, off or both")
   List<String> persistence;
 
+  @Option(names = "--jvm", split = ",", description = "JVM options for the servers under test, the bare "
+      + "route's too, comma-separated (default: none, as `java -jar`)")
+  List<String> jvm = List.of();
+
   /** The bridge on a fresh database (dropped when closed), with persistence {@code on} or {@code off}. */
   BridgeProcess startBridge(Database database, String persistence) throws Exception {
-    return BridgeProcess.start(database.url(), persistence, writers);
+    return BridgeProcess.start(database.url(), persistence, writers, jvm);
   }
 
   /** A database created on {@link #server} for one run, dropped when closed. */

@@ -39,7 +39,7 @@ public final class SignalLoad implements Callable<Integer> {
     System.out.println("| run | requests | p50 | p99 | max | errors |" + CpuMeter.HEADER);
     System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
     Load.Result floor;
-    try (BridgeProcess bare = BridgeProcess.bare()) {
+    try (BridgeProcess bare = BridgeProcess.bare(options.jvm)) {
       String base = "http://127.0.0.1:" + bare.port();
       warmUp(base, "/bare");
       floor = best(bare.cpuMeter(), "bare Javalin route", base, "/bare");
