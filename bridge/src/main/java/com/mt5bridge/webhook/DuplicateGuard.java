@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer. A claim is dropped when the first was refused before it reached the broker, so a corrected
  * retry is not mistaken for a duplicate.
  *
- * <p>Claims are held for a few seconds, for repeats that come at once or soon; older keys are
- * remembered compactly in {@link SeenKeys}. When those cannot vouch that an alert is new (a key that
- * may have been seen, an alert {@code time} from before memory begins, or none), the journal is
- * asked: its unique key on (strategy, idempotency key) is the last word, and it also refuses a
- * second insert of the same key.
+ * <p>Claims are held about a second after their answer, for repeats that come at once; older keys
+ * are remembered compactly in {@link SeenKeys}. When those cannot vouch that an alert is new (a
+ * key that may have been seen, an alert {@code time} from before memory begins, or none), the
+ * journal is asked: its unique key on (strategy, idempotency key) is the last word, and it also
+ * refuses a second insert of the same key.
  */
 final class DuplicateGuard {
 
@@ -147,7 +147,10 @@ final class DuplicateGuard {
     }
   }
 
-  /** Forgets answered claims that are no longer needed: bodies past the window, keys past a few seconds. */
+  /**
+   * Forgets answered claims that are no longer needed: bodies past the window, keys past
+   * {@link #CLAIM_MEMORY}.
+   */
   void sweep() {
     Instant now = clock.instant();
     Instant bodyHorizon = now.minus(window);
