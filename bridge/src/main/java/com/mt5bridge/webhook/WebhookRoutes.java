@@ -40,8 +40,7 @@ public final class WebhookRoutes {
         size = Long.MAX_VALUE;
       }
     }
-    Delivery delivery = new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
-        ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-    ctx.json(signals.receive(delivery));
+    ctx.json(signals.receive(new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
+        ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"))));
   }
 }
