@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One broker per account, created once and cached (the original design's BrokerFactory). SIM
  * accounts are subscribed to the {@link TickHub}; LIVE accounts take prices from their terminal.
+ * Once closed (the bridge stopping) it takes no more: a broker that start-up rebuilds after that is
+ * closed at once, so that no account keeps running in a stopped bridge.
  */
 public final class BrokerRegistry implements AutoCloseable {
 
   private final Map<String, Broker> brokers = new ConcurrentHashMap<>();
   private final Map<AccountMode, BrokerFactory> factories;
   private final TickHub ticks;
+  private boolean closed;
 
   public BrokerRegistry(Map<AccountMode, BrokerFactory> factories, TickHub ticks) {
     this.factories = Map.copyOf(factories);
@@ -23,6 +26,7 @@ public final class BrokerRegistry implements AutoCloseable {
 
   /** Opens a new account; {@link AccountExistsException} if the id is taken. */
   public synchronized Broker create(AccountSettings settings) {
+    requireOpen();
     if (brokers.containsKey(settings.id())) {
       throw new AccountExistsException(settings.id());
     }
@@ -35,8 +39,12 @@ public final class BrokerRegistry implements AutoCloseable {
     return broker;
   }
 
-  /** Adds a broker rebuilt at start-up. */
+  /** Adds a broker rebuilt at start-up; closes it instead when the registry is already closed. */
   public synchronized void add(Broker broker) {
+    if (closed) {
+      closeQuietly(broker);
+      requireOpen();
+    }
     brokers.put(broker.id(), broker);
     if (broker.mode() == AccountMode.SIM) {
       ticks.subscribe(broker);
@@ -58,17 +66,28 @@ public final class BrokerRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     for (Broker broker : brokers.values()) {
       ticks.unsubscribe(broker);
-      if (broker instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          // stopping: nothing more to do for this account
-        }
-      }
+      closeQuietly(broker);
     }
     brokers.clear();
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new BrokerUnavailableException("the bridge is stopping");
+    }
+  }
+
+  private static void closeQuietly(Broker broker) {
+    if (broker instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // stopping: nothing more to do for this account
+      }
+    }
   }
 }
