@@ -4,14 +4,11 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,28 +20,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PendingAnswerTest {
 
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge =
+      new TestBridge(new WebhookSettings(Duration.ZERO, Duration.ofSeconds(10), List.of()));
 
   private static final String SECRET = "pending-0123456789abc";
 
-  private static RunningBridge bridge;
   private static Http http;
   private static String account;
 
   @BeforeAll
   static void start() {
-    bridge = RunningBridge.start(db.url(), InstantSource.system(),
-        new WebhookSettings(Duration.ZERO, Duration.ofSeconds(10), List.of()));
     http = bridge.http();
-    TradingFloor floor = new TradingFloor(http);
+    TradingFloor floor = bridge.floor();
     account = floor.account("HEDGING");
     floor.strategy("pending", account, SECRET, Map.of());
     floor.tick("EURUSD", "1.10000", "1.10020");
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
   }
 
   @Test
@@ -61,6 +51,6 @@ class PendingAnswerTest {
       assertThat(signal.json().path("status").asString()).isEqualTo("EXECUTED");
       assertThat(signal.json().path("results").get(0).path("volume").decimalValue()).isEqualByComparingTo("0.2");
     });
-    assertThat(new TradingFloor(http).state(account).path("positions")).hasSize(1);
+    assertThat(bridge.floor().state(account).path("positions")).hasSize(1);
   }
 }

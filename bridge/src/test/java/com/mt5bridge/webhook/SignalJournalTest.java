@@ -4,14 +4,12 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,27 +19,20 @@ import tools.jackson.databind.JsonNode;
 class SignalJournalTest {
 
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge = new TestBridge();
 
   private static final String SECRET = "j0urnal-0123456789xyz";
 
-  private static RunningBridge bridge;
   private static Http http;
   private static String account;
 
   @BeforeAll
   static void start() {
-    bridge = RunningBridge.start(db.url());
     http = bridge.http();
-    TradingFloor floor = new TradingFloor(http);
+    TradingFloor floor = bridge.floor();
     account = floor.account("HEDGING");
     floor.strategy("journal", account, SECRET, Map.of());
     floor.tick("EURUSD", "1.10000", "1.10020");
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
   }
 
   @Test
@@ -62,7 +53,7 @@ class SignalJournalTest {
     assertThat(signal.path("results")).isEqualTo(answer.json().path("results"));
     assertThat(signal.path("receivedAt").asString()).isNotEmpty();
     assertThat(signal.path("completedAt").asString()).isNotEmpty();
-    Record deal = db.dsl().fetchOne("SELECT volume, magic FROM trades WHERE signal_id = ?", id);
+    Record deal = bridge.dsl().fetchOne("SELECT volume, magic FROM trades WHERE signal_id = ?", id);
     assertThat(deal).isNotNull();
     assertThat(deal.get("volume", java.math.BigDecimal.class)).isEqualByComparingTo("0.2");
   }

@@ -3,8 +3,7 @@ package com.mt5bridge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.testing.TestDatabase;
+import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class WebhookFuzzTest {
 
   @RegisterExtension
-  static final TestDatabase db = new TestDatabase();
+  static final TestBridge bridge = new TestBridge();
 
   private static final String SECRET = "fuzz-secret-0123456789";
   private static final String STRATEGY = "fuzz";
@@ -47,24 +45,17 @@ class WebhookFuzzTest {
       "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data",
       "image/png");
 
-  private static RunningBridge bridge;
   private static Http http;
   private static TradingFloor floor;
   private static String account;
 
   @BeforeAll
   static void start() {
-    bridge = RunningBridge.start(db.url());
     http = bridge.http();
-    floor = new TradingFloor(http);
+    floor = bridge.floor();
     account = floor.account("HEDGING");
     floor.strategy(STRATEGY, account, SECRET, Map.of("limits", Map.of("maxSignalsPerMinute", 0)));
     floor.tick("EURUSD", "1.10000", "1.10020");
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
   }
 
   /** A valid alert's fields; each generator breaks them in one way. */
@@ -213,7 +204,7 @@ class WebhookFuzzTest {
     assertThat(state.path("orders")).isEmpty();
     assertThat(state.path("balance").decimalValue()).isEqualByComparingTo("10000");
     assertThat(floor.deals(account)).hasSize(1);
-    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("signals").where("status = 'EXECUTED'"))).isZero();
+    assertThat(bridge.dsl().fetchCount(bridge.dsl().selectFrom("signals").where("status = 'EXECUTED'"))).isZero();
   }
 
   /** What is wrong with the answer, or null when it is a 4xx in the contract's error shape. */
