@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The background queue is bounded: a flood of bad requests cannot exhaust memory. While the
  * database is away a batch is retried for a while; what cannot be written is counted and logged,
- * never blocks a webhook answer (a refusal's answer does not depend on its journal entry).
+ * never blocks a webhook answer (a refusal's answer does not depend on its journal entry). Until it
+ * is written, a signal is found by its id from memory, so the id a refusal's answer gave can be
+ * followed at once, also while the database is away.
  */
 public final class DatabaseSignals implements SignalLog, AutoCloseable {
 
@@ -41,6 +45,8 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
 
   private final DSLContext db;
   private final BlockingQueue<SignalRecord> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  /** What was handed over and is not written yet (queued, or in the batch being written), by id. */
+  private final Map<String, SignalRecord> unwritten = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
   private volatile boolean running = true;
@@ -52,7 +58,10 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
 
   @Override
   public void append(SignalRecord signal) {
+    // Known before it is queued: the writer forgets it once written, which may be at once.
+    unwritten.put(signal.id(), signal);
     if (!queue.offer(signal)) {
+      unwritten.remove(signal.id());
       long count = dropped.incrementAndGet();
       if (count == 1 || count % 1000 == 0) {
         log.atWarn().setMessage("signal journal queue full; refused signals are not being journaled")
@@ -68,6 +77,10 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
 
   @Override
   public Optional<SignalRecord> find(String id) {
+    SignalRecord waiting = unwritten.get(id);
+    if (waiting != null) {
+      return Optional.of(waiting);
+    }
     return read(() -> db.selectFrom(SIGNALS).where(SIGNALS.ID.eq(id)).fetchOptional(SignalRows::record));
   }
 
@@ -123,6 +136,7 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
       }
       queue.drainTo(batch, BATCH - 1);
       write(batch);
+      batch.forEach(written -> unwritten.remove(written.id()));
       batch.clear();
     }
   }

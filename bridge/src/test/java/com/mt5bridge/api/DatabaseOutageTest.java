@@ -78,6 +78,9 @@ class DatabaseOutageTest {
 
     mariadb.stop();
     Http.Response during = http.post("/webhook", "application/json", alert);
+    // The refusal's id can be followed while the database is still away: its entry waits in memory.
+    String refused = during.json().path("signal").asString();
+    Http.Response followed = http.get("/api/signals/" + refused);
     mariadb.start();
     eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage-hook/state").status())
         .isEqualTo(200));
@@ -88,6 +91,11 @@ class DatabaseOutageTest {
 
     assertThat(during.status()).isEqualTo(503);
     assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
+    assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
+    assertThat(followed.json().path("status").asString()).isEqualTo("REJECTED");
+    assertThat(followed.json().path("error").path("code").asString()).isEqualTo("UNAVAILABLE");
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/api/signals/" + refused).json()
+        .path("status").asString()).isEqualTo("REJECTED"));
     assertThat(after.json().path("status").asString()).as(after.toString()).isEqualTo("EXECUTED");
     assertThat(again.json().path("status").asString()).isEqualTo("DUPLICATE");
     assertThat(http.get("/api/broker/outage-hook/state").json().path("positions")).hasSize(1);
