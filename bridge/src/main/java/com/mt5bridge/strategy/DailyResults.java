@@ -12,9 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each strategy's realized result for the current UTC day of its account's clock: profit,
- * commission and swap of its deals (by magic). Read the first time from the deal history, then
- * kept up to date from the committed batches. An account's entries are only ever touched by that
- * account's own thread (the signal turn and the batch listener both run there).
+ * commission and swap of its deals (by magic). Read once from the deal history, the first time a
+ * strategy is asked about after start-up; from then on kept from the committed batches, across
+ * midnight too, so a new day never waits for the database on the account's thread. That needs
+ * every committed deal of an account asked about to reach {@link #onBatch}: SIM accounts' loops hand
+ * over each batch; LIVE accounts will have to hand over their terminal's deals too. An account's
+ * entries are only ever touched by that account's own thread (the signal turn and the batch listener
+ * both run there).
  */
 public final class DailyResults {
 
@@ -23,15 +27,8 @@ public final class DailyResults {
 
   private record Key(String account, long magic) {}
 
-  private static final class Day {
-    final LocalDate date;
-    BigDecimal realized;
-
-    Day(LocalDate date, BigDecimal realized) {
-      this.date = date;
-      this.realized = realized;
-    }
-  }
+  /** The result of one strategy's deals on {@code date}; every committed deal since it was read went into it. */
+  private record Day(LocalDate date, BigDecimal realized) {}
 
   public DailyResults(TradeHistory history) {
     this.history = history;
@@ -42,22 +39,33 @@ public final class DailyResults {
     LocalDate date = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Key key = new Key(account, magic);
     Day day = days.get(key);
-    if (day == null || !day.date.equals(date)) {
-      Instant start = date.atStartOfDay(ZoneOffset.UTC).toInstant();
-      day = new Day(date, history.realized(account, magic, start));
+    if (day == null || day.date().isAfter(date)) {
+      day = new Day(date, history.realized(account, magic, date.atStartOfDay(ZoneOffset.UTC).toInstant()));
+      days.put(key, day);
+    } else if (day.date().isBefore(date)) {
+      // A deal of a later day would have started that day (onBatch): the strategy has none today yet.
+      day = new Day(date, BigDecimal.ZERO);
       days.put(key, day);
     }
-    return day.realized;
+    return day.realized();
   }
 
-  /** Adds committed deals to the days already read (the others are read from history when asked). */
+  /** Adds committed deals to the strategies already read; a deal of a later day starts that day. */
   public void onBatch(AccountEvent.Batch batch) {
     for (AccountEvent event : batch.events()) {
       if (event instanceof AccountEvent.DealAdded added && added.deal().magic() != 0) {
         Deal deal = added.deal();
-        Day day = days.get(new Key(batch.account(), deal.magic()));
-        if (day != null && day.date.equals(LocalDate.ofInstant(deal.time(), ZoneOffset.UTC))) {
-          day.realized = day.realized.add(deal.profit()).add(deal.commission()).add(deal.swap());
+        Key key = new Key(batch.account(), deal.magic());
+        Day day = days.get(key);
+        if (day == null) {
+          continue; // not asked about yet: read from the history when it is
+        }
+        LocalDate date = LocalDate.ofInstant(deal.time(), ZoneOffset.UTC);
+        BigDecimal result = deal.profit().add(deal.commission()).add(deal.swap());
+        if (date.equals(day.date())) {
+          days.put(key, new Day(date, day.realized().add(result)));
+        } else if (date.isAfter(day.date())) {
+          days.put(key, new Day(date, result));
         }
       }
     }
