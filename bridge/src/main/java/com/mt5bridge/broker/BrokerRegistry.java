@@ -43,7 +43,7 @@ public final class BrokerRegistry implements AutoCloseable {
   public synchronized void add(Broker broker) {
     if (closed) {
       closeQuietly(broker);
-      requireOpen();
+      throw new BrokerUnavailableException("the bridge is stopping");
     }
     brokers.put(broker.id(), broker);
     if (broker.mode() == AccountMode.SIM) {
