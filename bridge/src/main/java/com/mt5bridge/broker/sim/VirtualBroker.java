@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1031,40 +1030,6 @@ public final class VirtualBroker {
       OpenPosition open = positions.get(changed.getKey());
       events.add(new AccountEvent.PositionChanged(open != null ? view(open)
           : closedView(changed.getValue(), done.closePrices.get(changed.getKey()))));
-    }
-  }
-
-  /** What one operation changed; flushed as events in the fixed order. */
-  private static final class Outcome {
-    final List<Deal> deals = new ArrayList<>();
-    final Map<Long, Order> orders = new LinkedHashMap<>();
-    final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
-    final Map<Long, BigDecimal> closePrices = new HashMap<>();
-    boolean changed;
-
-    void deal(Deal deal) {
-      deals.add(deal);
-      changed = true;
-    }
-
-    void order(Order order) {
-      orders.put(order.ticket(), order);
-      changed = true;
-    }
-
-    void position(OpenPosition position) {
-      positions.put(position.ticket(), position);
-      changed = true;
-    }
-
-    void closed(OpenPosition position, BigDecimal price) {
-      positions.put(position.ticket(), position);
-      closePrices.put(position.ticket(), price);
-      changed = true;
-    }
-
-    void touch() {
-      changed = true;
     }
   }
 }
