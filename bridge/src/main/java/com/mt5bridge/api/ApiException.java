@@ -55,10 +55,6 @@ public final class ApiException extends RuntimeException {
     return new ApiException(code, getMessage(), field, signal);
   }
 
-  public String signal() {
-    return signal;
-  }
-
   public ErrorBody body() {
     return ErrorBody.of(code, getMessage(), field, signal);
   }
