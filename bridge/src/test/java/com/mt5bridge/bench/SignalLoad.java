@@ -3,8 +3,11 @@ package com.mt5bridge.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +18,11 @@ import picocli.CommandLine.Option;
  * to flat, each with its own id and time) for many strategies spread over several accounts, each
  * answered only once the signal and its deal are committed. In the same run, the same alert bodies
  * against a bare Javalin route that only parses them: the HTTP floor of this machine.
+ *
+ * <p>This VM's speed drifts by a quarter or more from one minute to the next, so a ratio of two runs
+ * minutes apart says little. {@code --pairs} adds runs of the bare route and the bridge back to back,
+ * both servers up, at the highest concurrency: each pair gives a ratio, and their median is the one
+ * to quote.
  */
 @Command(name = "signal-load", mixinStandardHelpOptions = true,
     description = "Webhook alerts over HTTP for many strategies, next to a bare Javalin route.")
@@ -29,6 +37,10 @@ public final class SignalLoad implements Callable<Integer> {
   @Option(names = "--strategies", defaultValue = "64", description = "strategies the alerts spread over")
   int strategies;
 
+  @Option(names = "--pairs", defaultValue = "0",
+      description = "back-to-back runs of the bare route and the bridge at the highest concurrency, per mode")
+  int pairs;
+
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SignalLoad()).execute(args));
@@ -38,22 +50,45 @@ public final class SignalLoad implements Callable<Integer> {
   public Integer call() throws Exception {
     System.out.println("| run | requests | p50 | p99 | max | errors |" + CpuMeter.HEADER);
     System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
-    Load.Result floor;
     try (BridgeProcess bare = BridgeProcess.bare(options.jvm)) {
-      String base = "http://127.0.0.1:" + bare.port();
-      warmUp(base, "/bare");
-      floor = best(bare.cpuMeter(), "bare Javalin route", base, "/bare");
-    }
-    for (String mode : options.persistence) {
-      try (LoadOptions.Database database = options.freshDatabase("bench_signal");
-           BridgeProcess bridge = options.startBridge(database, mode)) {
-        Load.Result saturation = run(bridge, mode.equals("on") ? "durable" : "in memory");
-        System.out.printf("%nsaturation, %s: %,.0f signals/s = %.0f %% of the bare route's %,.0f requests/s%n%n",
-            mode.equals("on") ? "durable" : "in memory", saturation.perSecond(),
-            100 * saturation.perSecond() / floor.perSecond(), floor.perSecond());
+      String bareBase = "http://127.0.0.1:" + bare.port();
+      warmUp(bareBase, "/bare");
+      Load.Result floor = best(bare.cpuMeter(), "bare Javalin route", bareBase, "/bare");
+      for (String mode : options.persistence) {
+        String label = mode.equals("on") ? "durable" : "in memory";
+        try (LoadOptions.Database database = options.freshDatabase("bench_signal");
+             BridgeProcess bridge = options.startBridge(database, mode)) {
+          Load.Result saturation = run(bridge, label);
+          System.out.printf("%nsaturation, %s: %,.0f signals/s = %.0f %% of the bare route's %,.0f requests/s%n%n",
+              label, saturation.perSecond(), 100 * saturation.perSecond() / floor.perSecond(), floor.perSecond());
+          if (pairs > 0) {
+            pairs(bare, bridge, label);
+          }
+        }
       }
     }
     return 0;
+  }
+
+  /** {@link #pairs} runs of the bare route, each followed at once by one of the bridge; the median ratio. */
+  private void pairs(BridgeProcess bare, BridgeProcess bridge, String label) throws Exception {
+    int clients = options.clients.stream().max(Integer::compare).orElseThrow();
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 1; i <= pairs; i++) {
+      String pair = "pair " + i + "/" + pairs + ": ";
+      CpuMeter.Row floor = bare.cpuMeter().row(() -> closedLoop(pair + "bare Javalin route, " + clients + " clients",
+          "http://127.0.0.1:" + bare.port(), "/bare", clients));
+      CpuMeter.Row signals = bridge.cpuMeter().row(() -> closedLoop(pair + label + ", " + clients + " clients",
+          "http://127.0.0.1:" + bridge.port(), "/webhook", clients));
+      System.out.println(floor);
+      System.out.println(signals);
+      ratios.add(signals.result().perSecond() / floor.result().perSecond());
+    }
+    List<Double> sorted = ratios.stream().sorted().toList();
+    double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    System.out.printf("%npairs, %s: %s of the bare route; median %.0f %%%n%n", label,
+        ratios.stream().map(r -> String.format("%.0f %%", 100 * r)).collect(Collectors.joining(", ")), 100 * median);
   }
 
   /** The loads at every concurrency; the best of them: the throughput at saturation. */
