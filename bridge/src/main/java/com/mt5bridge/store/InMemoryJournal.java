@@ -11,7 +11,6 @@ import com.mt5bridge.broker.TradeHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -19,43 +18,65 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps deals, the equity curve and the latest signals in memory only: the bridge with persistence
- * turned off (for benchmarks measuring the price of durability). Nothing survives a restart.
+ * Keeps the latest deals, equity points and signals in memory only: the bridge with persistence
+ * turned off (for benchmarks measuring the price of durability). Nothing survives a restart, and
+ * only the newest {@link #DEFAULT_KEPT} of each are kept, per account for deals and equity, so that
+ * memory stays bounded under load (unbounded, a benchmark at 25,000 signals/s filled a 1 GB heap
+ * within minutes and the bridge slowed to a few hundred signals a second).
  */
 public final class InMemoryJournal implements AccountJournal, TradeHistory, SignalLog {
 
-  private static final int SIGNALS_KEPT = 100_000;
+  /** How many deals and equity points per account, and signals in all, are kept by default. */
+  public static final int DEFAULT_KEPT = 100_000;
 
-  private final Map<String, List<Deal>> deals = new ConcurrentHashMap<>();
-  private final Map<String, List<EquityPoint>> equity = new ConcurrentHashMap<>();
+  private final int kept;
+  private final Map<String, Deque<Deal>> deals = new ConcurrentHashMap<>();
+  private final Map<String, Deque<EquityPoint>> equity = new ConcurrentHashMap<>();
   private final Deque<SignalRecord> signals = new ArrayDeque<>();
+
+  public InMemoryJournal() {
+    this(DEFAULT_KEPT);
+  }
+
+  /** @param kept the most deals and equity points per account, and signals in all, kept */
+  public InMemoryJournal(int kept) {
+    this.kept = kept;
+  }
 
   @Override
   public void create(AccountSettings settings, List<AccountEvent> opening) {
-    deals.put(settings.id(), new ArrayList<>());
-    equity.put(settings.id(), new ArrayList<>());
+    deals.put(settings.id(), new ArrayDeque<>());
+    equity.put(settings.id(), new ArrayDeque<>());
     commit(settings.id(), opening);
   }
 
   @Override
   public void commit(String account, List<AccountEvent> events) {
-    List<Deal> accountDeals = deals.get(account);
-    List<EquityPoint> curve = equity.get(account);
+    Deque<Deal> accountDeals = deals.get(account);
+    Deque<EquityPoint> curve = equity.get(account);
     synchronized (accountDeals) {
       for (AccountEvent event : events) {
         if (event instanceof AccountEvent.DealAdded added) {
-          accountDeals.add(added.deal());
+          keep(accountDeals, added.deal());
         } else if (event instanceof AccountEvent.SignalRecorded recorded) {
           append(recorded.signal());
         }
       }
-      EquityPoints.of(events).forEach(figures -> curve.add(point(figures)));
+      EquityPoints.of(events).forEach(figures -> keep(curve, point(figures)));
+    }
+  }
+
+  /** Appends {@code item}, dropping the oldest beyond {@link #kept}. */
+  private <T> void keep(Deque<T> items, T item) {
+    items.addLast(item);
+    if (items.size() > kept) {
+      items.removeFirst();
     }
   }
 
   @Override
   public List<Deal> deals(String account, Instant from, Instant to, int limit) {
-    List<Deal> accountDeals = deals.getOrDefault(account, List.of());
+    Deque<Deal> accountDeals = deals.getOrDefault(account, new ArrayDeque<>());
     synchronized (accountDeals) {
       List<Deal> inRange = accountDeals.stream().filter(d -> within(d.time(), from, to)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
@@ -64,7 +85,7 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
 
   @Override
   public BigDecimal realized(String account, long magic, Instant from) {
-    List<Deal> accountDeals = deals.getOrDefault(account, List.of());
+    Deque<Deal> accountDeals = deals.getOrDefault(account, new ArrayDeque<>());
     synchronized (accountDeals) {
       return accountDeals.stream().filter(d -> d.magic() == magic && within(d.time(), from, null))
           .map(d -> d.profit().add(d.commission()).add(d.swap())).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -73,8 +94,8 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
 
   @Override
   public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
-    List<EquityPoint> curve = equity.getOrDefault(account, List.of());
-    synchronized (deals.getOrDefault(account, List.of())) {
+    Deque<EquityPoint> curve = equity.getOrDefault(account, new ArrayDeque<>());
+    synchronized (deals.getOrDefault(account, new ArrayDeque<>())) {
       List<EquityPoint> inRange = curve.stream().filter(p -> within(p.time(), from, to)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
     }
@@ -84,7 +105,7 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
   public void append(SignalRecord signal) {
     synchronized (signals) {
       signals.addFirst(signal);
-      if (signals.size() > SIGNALS_KEPT) {
+      if (signals.size() > kept) {
         signals.removeLast();
       }
     }

@@ -1,0 +1,67 @@
+package com.mt5bridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.AccountSettings;
+import com.mt5bridge.broker.BuiltInSymbols;
+import com.mt5bridge.broker.Deal;
+import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.MarginMode;
+import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.StopOutMode;
+import com.mt5bridge.broker.Tick;
+import com.mt5bridge.broker.TradeHistory.EquityPoint;
+import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.sim.VirtualBroker;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The journal of a bridge without persistence keeps only the newest of everything. */
+class InMemoryJournalTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-16T10:00:00Z");
+
+  private final InMemoryJournal journal = new InMemoryJournal(3);
+
+  @Test
+  void only_the_newest_deals_and_equity_points_of_an_account_are_kept() {
+    AccountSettings settings = new AccountSettings("mem", AccountMode.SIM, MarginMode.HEDGING, "USD",
+        new BigDecimal("10000"), 100, StopOutMode.PERCENT, new BigDecimal("100"), new BigDecimal("50"),
+        BigDecimal.ZERO, null, List.copyOf(BuiltInSymbols.all().values()), null);
+    VirtualBroker broker = VirtualBroker.open(settings, T0);
+    journal.create(settings, broker.drainEvents());
+    List<Long> buys = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      // a tick a second apart, so each trade's equity point has its own time
+      broker.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0.plusSeconds(i)));
+      buys.add(broker.execute(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
+          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 0,
+          Source.EXPERT)).deal());
+      journal.commit("mem", broker.drainEvents());
+    }
+
+    // the deposit and four buys were committed; the deposit and the first buy are gone
+    assertThat(journal.deals("mem", null, null, 100)).extracting(Deal::ticket).containsExactlyElementsOf(buys.subList(1, 4));
+    // points at T0 (the deposit) and after each buy at T0+1..4 s: the three newest remain
+    assertThat(journal.equity("mem", null, null, 100)).extracting(EquityPoint::time)
+        .containsExactly(T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4));
+  }
+
+  @Test
+  void only_the_newest_signals_are_kept() {
+    for (int i = 1; i <= 4; i++) {
+      journal.append(new SignalRecord("sig-" + i, "s", "mem", "key-" + i, null, SignalStatus.EXECUTED, "buy",
+          "EURUSD", "127.0.0.1", "application/json", "{}", null, "[]", null, T0, T0));
+    }
+
+    assertThat(journal.find("sig-1")).isEmpty();
+    assertThat(journal.recent(null, 100)).extracting(SignalRecord::id).containsExactly("sig-4", "sig-3", "sig-2");
+  }
+}
