@@ -170,12 +170,17 @@ final class DuplicateGuard {
         && !alertTime.isAfter(now.plus(CLOCK_SKEW));
   }
 
-  /** The key is a SHA-256 in hex, so its halves are uniform already; the strategy is mixed into one. */
+  /**
+   * The key ends in a SHA-256 in hex (after the alert's time, see {@link Signals#idempotencyKey}), so
+   * its digits are uniform already; the strategy is mixed into one half.
+   */
   private static long high(String strategy, String key) {
-    return Long.parseUnsignedLong(key, 0, 16, 16) ^ (strategy.hashCode() * 0x9E3779B97F4A7C15L);
+    int hash = key.length() - 64;
+    return Long.parseUnsignedLong(key, hash, hash + 16, 16) ^ (strategy.hashCode() * 0x9E3779B97F4A7C15L);
   }
 
   private static long low(String key) {
-    return Long.parseUnsignedLong(key, 16, 32, 16) | 1L;
+    int hash = key.length() - 64;
+    return Long.parseUnsignedLong(key, hash + 16, hash + 32, 16) | 1L;
   }
 }

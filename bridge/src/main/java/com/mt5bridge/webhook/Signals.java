@@ -169,7 +169,7 @@ public final class Signals implements AutoCloseable {
     DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
     Optional<DuplicateGuard.Claim> earlier;
     if (alert.identified()) {
-      entry.idempotencyKey = Sha256.hex(alert.id() + "\n" + alert.time());
+      entry.idempotencyKey = idempotencyKey(alert);
       earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alert.instant(), mine);
     } else {
       entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
@@ -277,6 +277,19 @@ public final class Signals implements AutoCloseable {
     entry.recorded = true;
     journal.append(entry.duplicateOf(earlier.signalId, clock.instant()));
     return answer;
+  }
+
+  /**
+   * An identified alert's key: its time (epoch milliseconds in 12 hex digits, zeros when it is not a
+   * timestamp) then the SHA-256 of its id and time. The time in front makes the journal's unique
+   * index on (strategy, key) grow at its end; keyed by the bare hash, inserts landed all over it, and
+   * once it outgrew MariaDB's buffer pool every signal cost disk reads (BENCHMARKS §3).
+   */
+  static String idempotencyKey(Alert alert) {
+    Instant time = alert.instant();
+    long millis = time == null ? 0 : Math.max(0, time.toEpochMilli());
+    String hex = Long.toHexString(millis);
+    return "0".repeat(Math.max(0, 12 - hex.length())) + hex + Sha256.hex(alert.id() + "\n" + alert.time());
   }
 
   private Strategy strategy(String pathStrategy, RawAlert raw) {
