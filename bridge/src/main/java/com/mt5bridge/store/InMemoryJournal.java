@@ -21,13 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps the latest deals, equity points and signals in memory only: the bridge with persistence
  * turned off (for benchmarks measuring the price of durability). Nothing survives a restart, and
  * only the newest {@link #DEFAULT_KEPT} of each are kept, per account for deals and equity, so that
- * memory stays bounded under load (unbounded, a benchmark at 25,000 signals/s filled a 1 GB heap
- * within minutes and the bridge slowed to a few hundred signals a second).
+ * memory stays small under load. Unbounded, a benchmark at 25,000 signals/s filled a 1 GB heap
+ * within minutes and the bridge slowed to a few hundred signals a second; at 100,000 per account,
+ * eight accounts still held 450 MB and needed full collections.
  */
 public final class InMemoryJournal implements AccountJournal, TradeHistory, SignalLog {
 
   /** How many deals and equity points per account, and signals in all, are kept by default. */
-  public static final int DEFAULT_KEPT = 100_000;
+  public static final int DEFAULT_KEPT = 10_000;
 
   private final int kept;
   private final Map<String, Deque<Deal>> deals = new ConcurrentHashMap<>();
