@@ -26,6 +26,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,8 +170,9 @@ public final class Signals implements AutoCloseable {
     DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
     Optional<DuplicateGuard.Claim> earlier;
     if (alert.identified()) {
-      entry.idempotencyKey = idempotencyKey(alert);
-      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alert.instant(), mine);
+      Instant alertTime = alert.instant();
+      entry.idempotencyKey = idempotencyKey(alert, alertTime);
+      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine);
     } else {
       entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
       earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);
@@ -280,16 +282,16 @@ public final class Signals implements AutoCloseable {
   }
 
   /**
-   * An identified alert's key: its time (epoch milliseconds in 12 hex digits, zeros when it is not a
+   * An identified alert's key: its time (epoch milliseconds in 16 hex digits, zeros when it is not a
    * timestamp) then the SHA-256 of its id and time. The time in front makes the journal's unique
    * index on (strategy, key) grow at its end; keyed by the bare hash, inserts landed all over it, and
    * once it outgrew MariaDB's buffer pool every signal cost disk reads (BENCHMARKS §3).
+   *
+   * @param alertTime {@code alert.instant()}, which the caller has read already
    */
-  static String idempotencyKey(Alert alert) {
-    Instant time = alert.instant();
-    long millis = time == null ? 0 : Math.max(0, time.toEpochMilli());
-    String hex = Long.toHexString(millis);
-    return "0".repeat(Math.max(0, 12 - hex.length())) + hex + Sha256.hex(alert.id() + "\n" + alert.time());
+  static String idempotencyKey(Alert alert, Instant alertTime) {
+    long millis = alertTime == null ? 0 : Math.max(0, alertTime.toEpochMilli());
+    return HexFormat.of().toHexDigits(millis) + Sha256.hex(alert.id() + "\n" + alert.time());
   }
 
   private Strategy strategy(String pathStrategy, RawAlert raw) {

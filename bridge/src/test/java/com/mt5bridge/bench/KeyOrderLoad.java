@@ -1,6 +1,6 @@
 package com.mt5bridge.bench;
 
-import java.security.MessageDigest;
+import com.mt5bridge.api.Sha256;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,22 +57,14 @@ public final class KeyOrderLoad implements Callable<Integer> {
   }
 
   private void load(boolean timeFirst, String form) throws Exception {
-    String database = "bench_keys_" + System.currentTimeMillis();
-    try (Connection connection = DriverManager.getConnection(server, "root", "")) {
+    try (LoadOptions.Database database = LoadOptions.Database.fresh(server, "bench_keys");
+         Connection connection = DriverManager.getConnection(database.url(), "root", "")) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE " + database);
-        statement.execute("USE " + database);
         for (String ddl : signalsTable()) {
           statement.execute(ddl);
         }
       }
-      try {
-        insert(connection, timeFirst, form);
-      } finally {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("DROP DATABASE " + database);
-        }
-      }
+      insert(connection, timeFirst, form);
     }
   }
 
@@ -84,7 +76,6 @@ public final class KeyOrderLoad implements Callable<Integer> {
       sql.append(i == 0 ? "" : ", ").append("(?, ?, 'load-1', ?, 'EXECUTED', 'buy', 'EURUSD', '127.0.0.1', "
           + "'application/json', ?, ?, ?, ?)");
     }
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
     long start = 1_795_288_848_000L;
     long since = System.nanoTime();
     long readsBefore = diskReads(connection);
@@ -93,11 +84,11 @@ public final class KeyOrderLoad implements Callable<Integer> {
         int p = 1;
         for (long k = n; k < n + GROUP; k++) {
           long millis = start + k / 10; // 10,000 alerts a second
-          String hash = HexFormat.of().formatHex(sha.digest(("id-" + k).getBytes()));
+          String hash = Sha256.hex("id-" + k);
           Timestamp time = Timestamp.from(Instant.ofEpochMilli(millis));
           insert.setString(p++, new UUID(millis << 16 | 0x7000 | (k & 0xfff), 0x8000000000000000L | k).toString());
           insert.setString(p++, "s" + k % 64);
-          insert.setString(p++, timeFirst ? "%012x".formatted(millis) + hash : hash);
+          insert.setString(p++, timeFirst ? HexFormat.of().toHexDigits(millis) + hash : hash);
           insert.setString(p++, BODY);
           insert.setString(p++, RESULT);
           insert.setTimestamp(p++, time);

@@ -45,12 +45,17 @@ final class LoadOptions {
 
   /** A database created on {@link #server} for one run, dropped when closed. */
   Database freshDatabase(String prefix) throws SQLException {
-    Database database = new Database(server, prefix + "_" + System.currentTimeMillis());
-    Database.execute(server, "CREATE DATABASE " + database.name());
-    return database;
+    return Database.fresh(server, prefix);
   }
 
   record Database(String server, String name) implements AutoCloseable {
+
+    /** A database created on {@code server} for one run, dropped when closed. */
+    static Database fresh(String server, String prefix) throws SQLException {
+      Database database = new Database(server, prefix + "_" + System.currentTimeMillis());
+      execute(server, "CREATE DATABASE " + database.name());
+      return database;
+    }
 
     String url() {
       return server + name;

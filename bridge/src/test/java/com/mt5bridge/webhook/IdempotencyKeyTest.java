@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 class IdempotencyKeyTest {
 
   private static String key(String id, String time) {
-    return Signals.idempotencyKey(
-        new Alert(null, null, null, null, null, null, null, null, null, null, null, null, null, null, id, time));
+    Alert alert =
+        new Alert(null, null, null, null, null, null, null, null, null, null, null, null, null, null, id, time);
+    return Signals.idempotencyKey(alert, alert.instant());
   }
 
   @Test
   void the_key_is_the_alert_time_in_epoch_milliseconds_then_the_sha256_of_id_and_time() {
-    // 2026-11-21T19:20:48Z = 1,795,288,848,000 ms = 0x01a1ff8dd680;
+    // 2026-11-21T19:20:48Z = 1,795,288,848,000 ms = 0x000001a1ff8dd680;
     // SHA-256("Long Entry 7\n2026-11-21T19:20:48Z") worked out with sha256sum
     assertThat(key("Long Entry 7", "2026-11-21T19:20:48Z"))
-        .isEqualTo("01a1ff8dd680" + "2b6196ec3980a334c22fbd98f800af3a462afd4f084e6069b009bb81b219d9dc");
+        .isEqualTo("000001a1ff8dd680" + "2b6196ec3980a334c22fbd98f800af3a462afd4f084e6069b009bb81b219d9dc");
   }
 
   @Test
@@ -34,7 +35,7 @@ class IdempotencyKeyTest {
 
   @Test
   void a_time_that_is_no_timestamp_gets_zeros_in_front() {
-    assertThat(key("id-1", "bar 42")).startsWith("000000000000").hasSize(76);
+    assertThat(key("id-1", "bar 42")).startsWith("0000000000000000").hasSize(80);
     assertThat(key("id-1", "bar 42")).isNotEqualTo(key("id-2", "bar 42"));
   }
 }
