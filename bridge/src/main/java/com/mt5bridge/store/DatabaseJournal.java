@@ -198,10 +198,11 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         break;
       } catch (SQLException | DataAccessException e) {
         String state = sqlState(e);
-        failure = state.startsWith("23") ? refused(e) : unavailable(e);
+        boolean deadlock = state.startsWith("40");
+        // A deadlock says nothing about the database's health: not reported down.
+        failure = state.startsWith("23") ? refused(e) : deadlock ? deadlocked(e, attempt) : unavailable(e);
         Session broken = session;
         rollbackQuietly(broken == null ? null : broken.connection);
-        boolean deadlock = state.startsWith("40");
         if (!deadlock) {
           closeQuietly(broken == null ? null : broken.connection);
           session = null;
@@ -482,6 +483,16 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     log.atError().setMessage("the database refused a commit group; it was rolled back")
         .addKeyValue("reason", e.getMessage()).log();
     return new BrokerUnavailableException("the database refused the change; nothing was done");
+  }
+
+  /**
+   * The group and another transaction (another writer's group, say) locked each other: the server
+   * rolled the group back, and it is written again.
+   */
+  private static BrokerUnavailableException deadlocked(Exception e, int attempt) {
+    log.atWarn().setMessage("a commit group deadlocked with another transaction and was rolled back")
+        .addKeyValue("attempt", attempt).addKeyValue("reason", e.getMessage()).log();
+    return new BrokerUnavailableException("the database did not take the change; nothing was done");
   }
 
   private BrokerUnavailableException unavailable(Exception e) {
