@@ -23,12 +23,17 @@ import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jooq.Table;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +52,11 @@ class DatabaseJournalTest {
     monitor = new DatabaseMonitor(db.database(), Duration.ofHours(1));
     journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 1);
     id = "j-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void tearDown() {
+    journal.close();
   }
 
   @Test
@@ -220,6 +230,96 @@ class DatabaseJournalTest {
 
     assertThat(failures).isEmpty();
     assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.startsWith(id + "-"))).isEqualTo(accounts * batches);
+  }
+
+  @Test
+  void two_writers_commit_accounts_trading_at_once_each_batch_exactly_once() throws Exception {
+    // Two groups in flight at once, on two connections: their rows must not collide (an account has
+    // one batch in flight, so two groups never share an account), and a deadlock would be retried.
+    DatabaseJournal twoWriters = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 2);
+    int accounts = 8;
+    int roundTrips = 40;
+    List<JournaledAccount> traders = new ArrayList<>();
+    for (int a = 0; a < accounts; a++) {
+      JournaledAccount trader = new JournaledAccount(id + "-w" + a, MarginMode.NETTING, twoWriters);
+      trader.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+      traders.add(trader);
+    }
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = traders.stream().map(trader -> Thread.ofPlatform().start(() -> {
+      try {
+        for (int i = 0; i < roundTrips; i++) {
+          trader.market(OrderType.BUY, "EURUSD", "0.1", "0", "0");
+          trader.market(OrderType.SELL, "EURUSD", "0.1", "0", "0");
+        }
+      } catch (Throwable e) {
+        failures.add(e);
+      }
+    })).toList();
+    for (Thread thread : threads) {
+      thread.join(Duration.ofSeconds(60));
+      assertThat(thread.isAlive()).as("a commit never returned").isFalse();
+    }
+
+    assertThat(failures).isEmpty();
+    for (JournaledAccount trader : traders) {
+      // the deposit and two deals per round trip, each once; every position closed again
+      assertThat(db.dsl().fetchCount(TRADES, TRADES.ACCOUNT_ID.eq(trader.id))).isEqualTo(1 + 2 * roundTrips);
+      assertThat(db.dsl().fetchCount(POSITIONS, POSITIONS.ACCOUNT_ID.eq(trader.id))).isZero();
+      var state = db.dsl().selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(trader.id)).fetchOne();
+      assertThat(state.getBalance()).isEqualByComparingTo(trader.broker.figures().balance());
+      // Each round trip: 0.1 lot bought at the ask and sold at the bid loses the 2-point spread,
+      // 10,000 units x 0.0002 = 2 USD, and each deal pays 2.5 USD per lot x 0.1 = 0.25 USD commission:
+      // 10,000 - 40 x 2 - 80 x 0.25 = 9,900.
+      assertThat(state.getBalance()).isEqualByComparingTo("9900");
+    }
+    twoWriters.close();
+  }
+
+  @Test
+  void a_group_chosen_as_a_deadlock_victim_is_written_again_and_the_database_is_not_reported_down()
+      throws Exception {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.NETTING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    try (Connection other = DriverManager.getConnection(db.url(), "root", "")) {
+      other.setAutoCommit(false);
+      try (Statement sql = other.createStatement()) {
+        // Heavier than the journal's group, so that InnoDB rolls the group back, not this.
+        sql.execute("CREATE TEMPORARY TABLE ballast (n INT PRIMARY KEY) ENGINE=InnoDB");
+        sql.execute("INSERT INTO ballast SELECT seq FROM seq_1_to_5000");
+        sql.execute("UPDATE broker_state SET updated_at = updated_at WHERE account_id = '" + id + "'");
+        // The buy's group inserts its deal (ticket 3, after the deposit 1 and the order 2), then waits
+        // here for the account's broker_state row.
+        CompletableFuture<com.mt5bridge.broker.TradeResult> buy = CompletableFuture.supplyAsync(
+            () -> account.market(OrderType.BUY, "EURUSD", "0.1", "0", "0"), task -> Thread.ofPlatform().start(task));
+        awaitLockWait();
+        // ... while this waits for the deal row the group holds: a cycle.
+        sql.execute("INSERT INTO trades (account_id, ticket, type, entry, reason, time) VALUES ('" + id
+            + "', 3, 'BUY', 'IN', 'EXPERT', NOW())");
+        sql.execute("DELETE FROM trades WHERE account_id = '" + id + "' AND ticket = 3");
+        other.commit();
+
+        assertThat(buy.get(30, java.util.concurrent.TimeUnit.SECONDS).deal()).isEqualTo(3);
+      }
+    }
+    assertThat(monitor.up()).as("a deadlock is not an outage").isTrue();
+    assertThat(db.dsl().fetchCount(TRADES, TRADES.ACCOUNT_ID.eq(id).and(TRADES.TICKET.eq(3L)))).isEqualTo(1);
+    assertThat(count(POSITIONS)).isEqualTo(1);
+  }
+
+  /**
+   * Until some transaction waits for a row lock. The server refreshes {@code innodb_trx} only when it
+   * has not been read for 100 ms, so asking more often would see the first answer forever.
+   */
+  private static void awaitLockWait() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      Thread.sleep(250);
+      if (db.dsl().fetchCount(org.jooq.impl.DSL.table("information_schema.innodb_trx"),
+          org.jooq.impl.DSL.field("trx_state").eq("LOCK WAIT")) > 0) {
+        return;
+      }
+    }
+    throw new AssertionError("the journal's group never waited for the lock");
   }
 
   private SignalRecord signal(String signalId, String key, String body) {
