@@ -492,11 +492,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   private static BrokerUnavailableException deadlocked(Exception e, int attempt) {
     log.atWarn().setMessage("a commit group deadlocked with another transaction and was rolled back")
         .addKeyValue("attempt", attempt).addKeyValue("reason", e.getMessage()).log();
-    return new BrokerUnavailableException("the database did not take the change; nothing was done");
+    return notTaken();
   }
 
   private BrokerUnavailableException unavailable(Exception e) {
     monitor.reportFailure(e);
+    return notTaken();
+  }
+
+  private static BrokerUnavailableException notTaken() {
     return new BrokerUnavailableException("the database did not take the change; nothing was done");
   }
 

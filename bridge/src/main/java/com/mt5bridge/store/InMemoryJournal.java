@@ -77,7 +77,10 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
 
   @Override
   public List<Deal> deals(String account, Instant from, Instant to, int limit) {
-    Deque<Deal> accountDeals = deals.getOrDefault(account, new ArrayDeque<>());
+    Deque<Deal> accountDeals = deals.get(account);
+    if (accountDeals == null) {
+      return List.of();
+    }
     synchronized (accountDeals) {
       List<Deal> inRange = accountDeals.stream().filter(d -> within(d.time(), from, to)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
@@ -86,7 +89,10 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
 
   @Override
   public BigDecimal realized(String account, long magic, Instant from) {
-    Deque<Deal> accountDeals = deals.getOrDefault(account, new ArrayDeque<>());
+    Deque<Deal> accountDeals = deals.get(account);
+    if (accountDeals == null) {
+      return BigDecimal.ZERO;
+    }
     synchronized (accountDeals) {
       return accountDeals.stream().filter(d -> d.magic() == magic && within(d.time(), from, null))
           .map(d -> d.profit().add(d.commission()).add(d.swap())).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -95,8 +101,12 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
 
   @Override
   public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
-    Deque<EquityPoint> curve = equity.getOrDefault(account, new ArrayDeque<>());
-    synchronized (deals.getOrDefault(account, new ArrayDeque<>())) {
+    Deque<Deal> accountDeals = deals.get(account);
+    Deque<EquityPoint> curve = equity.get(account);
+    if (accountDeals == null || curve == null) {
+      return List.of();
+    }
+    synchronized (accountDeals) { // the account's deals lock guards its curve too (see commit)
       List<EquityPoint> inRange = curve.stream().filter(p -> within(p.time(), from, to)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
     }

@@ -21,6 +21,7 @@ import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
+import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,10 +30,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +213,7 @@ class DatabaseJournalTest {
     int accounts = 8;
     int batches = 100;
     List<Thread> threads = new ArrayList<>();
-    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int a = 0; a < accounts; a++) {
       String account = id + "-" + a;
       threads.add(Thread.ofPlatform().start(() -> {
@@ -236,16 +240,17 @@ class DatabaseJournalTest {
   void two_writers_commit_accounts_trading_at_once_each_batch_exactly_once() throws Exception {
     // Two groups in flight at once, on two connections: their rows must not collide (an account has
     // one batch in flight, so two groups never share an account), and a deadlock would be retried.
-    DatabaseJournal twoWriters = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 2);
+    journal.close();
+    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 2); // closed after each test
     int accounts = 8;
     int roundTrips = 40;
     List<JournaledAccount> traders = new ArrayList<>();
     for (int a = 0; a < accounts; a++) {
-      JournaledAccount trader = new JournaledAccount(id + "-w" + a, MarginMode.NETTING, twoWriters);
+      JournaledAccount trader = new JournaledAccount(id + "-w" + a, MarginMode.NETTING, journal);
       trader.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
       traders.add(trader);
     }
-    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = traders.stream().map(trader -> Thread.ofPlatform().start(() -> {
       try {
         for (int i = 0; i < roundTrips; i++) {
@@ -273,7 +278,6 @@ class DatabaseJournalTest {
       // 10,000 - 40 x 2 - 80 x 0.25 = 9,900.
       assertThat(state.getBalance()).isEqualByComparingTo("9900");
     }
-    twoWriters.close();
   }
 
   @Test
@@ -290,7 +294,7 @@ class DatabaseJournalTest {
         sql.execute("UPDATE broker_state SET updated_at = updated_at WHERE account_id = '" + id + "'");
         // The buy's group inserts its deal (ticket 3, after the deposit 1 and the order 2), then waits
         // here for the account's broker_state row.
-        CompletableFuture<com.mt5bridge.broker.TradeResult> buy = CompletableFuture.supplyAsync(
+        CompletableFuture<TradeResult> buy = CompletableFuture.supplyAsync(
             () -> account.market(OrderType.BUY, "EURUSD", "0.1", "0", "0"), task -> Thread.ofPlatform().start(task));
         awaitLockWait();
         // ... while this waits for the deal row the group holds: a cycle.
@@ -299,7 +303,7 @@ class DatabaseJournalTest {
         sql.execute("DELETE FROM trades WHERE account_id = '" + id + "' AND ticket = 3");
         other.commit();
 
-        assertThat(buy.get(30, java.util.concurrent.TimeUnit.SECONDS).deal()).isEqualTo(3);
+        assertThat(buy.get(30, TimeUnit.SECONDS).deal()).isEqualTo(3);
       }
     }
     assertThat(monitor.up()).as("a deadlock is not an outage").isTrue();
@@ -314,8 +318,8 @@ class DatabaseJournalTest {
   private static void awaitLockWait() throws Exception {
     for (int i = 0; i < 100; i++) {
       Thread.sleep(250);
-      if (db.dsl().fetchCount(org.jooq.impl.DSL.table("information_schema.innodb_trx"),
-          org.jooq.impl.DSL.field("trx_state").eq("LOCK WAIT")) > 0) {
+      if (db.dsl().fetchCount(DSL.table("information_schema.innodb_trx"),
+          DSL.field("trx_state").eq("LOCK WAIT")) > 0) {
         return;
       }
     }
