@@ -16,8 +16,8 @@ public interface SignalLog {
 
   Optional<SignalRecord> find(String id);
 
-  /** The newest signals first, of one strategy or (null) all. */
-  List<SignalRecord> recent(String strategy, int limit);
+  /** A page of the journal, newest first. */
+  List<SignalRecord> recent(SignalQuery query);
 
   /** The signal that took this idempotency key, if any. */
   Optional<SignalRecord> byKey(String strategy, String idempotencyKey);

@@ -4,6 +4,7 @@ import static com.mt5bridge.store.schema.Tables.SIGNALS;
 
 import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.store.schema.tables.records.SignalsRecord;
@@ -85,11 +86,17 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
   }
 
   @Override
-  public List<SignalRecord> recent(String strategy, int limit) {
+  public List<SignalRecord> recent(SignalQuery query) {
+    SignalQuery.Cursor before = query.before();
     return read(() -> db.selectFrom(SIGNALS)
-        .where(strategy == null ? DSL.noCondition() : SIGNALS.STRATEGY_ID.eq(strategy))
+        .where(query.strategy() == null ? DSL.noCondition() : SIGNALS.STRATEGY_ID.eq(query.strategy()))
+        .and(query.account() == null ? DSL.noCondition() : SIGNALS.ACCOUNT_ID.eq(query.account()))
+        .and(query.status() == null ? DSL.noCondition() : SIGNALS.STATUS.eq(query.status().name()))
+        // Spelled out rather than as a row comparison, which MariaDB does not turn into an index range.
+        .and(before == null ? DSL.noCondition() : SIGNALS.RECEIVED_AT.lt(before.receivedAt())
+            .or(SIGNALS.RECEIVED_AT.eq(before.receivedAt()).and(SIGNALS.ID.lt(before.id()))))
         .orderBy(SIGNALS.RECEIVED_AT.desc(), SIGNALS.ID.desc())
-        .limit(limit)
+        .limit(query.limit())
         .fetch(SignalRows::record));
   }
 

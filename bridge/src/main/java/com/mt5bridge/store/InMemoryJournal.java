@@ -5,6 +5,7 @@ import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.Deal;
 import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.TradeHistory;
@@ -130,9 +131,9 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
   }
 
   @Override
-  public List<SignalRecord> recent(String strategy, int limit) {
+  public List<SignalRecord> recent(SignalQuery query) {
     synchronized (signals) {
-      return signals.stream().filter(s -> strategy == null || strategy.equals(s.strategy())).limit(limit).toList();
+      return signals.stream().filter(query::matches).limit(query.limit()).toList();
     }
   }
 

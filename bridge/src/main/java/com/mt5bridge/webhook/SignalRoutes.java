@@ -4,12 +4,20 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.broker.InvalidFieldException;
 import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
+import com.mt5bridge.broker.SignalStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 
-/** The signal journal: {@code GET /api/signals?strategy=&limit=} (newest first) and {@code /api/signals/{id}}. */
+/**
+ * The signal journal: {@code GET /api/signals} (newest first; filtered by {@code strategy}, {@code account}
+ * and {@code status}; {@code before} a signal's id for the page after it; {@code limit}) and
+ * {@code /api/signals/{id}}.
+ */
 public final class SignalRoutes {
 
   private final SignalLog journal;
@@ -26,7 +34,9 @@ public final class SignalRoutes {
   }
 
   private void recent(Context ctx) {
-    ctx.json(journal.recent(ctx.queryParam("strategy"), limit(ctx)).stream().map(View::of).toList());
+    SignalQuery query = new SignalQuery(filter(ctx, "strategy"), filter(ctx, "account"), status(ctx), before(ctx),
+        limit(ctx));
+    ctx.json(journal.recent(query).stream().map(View::of).toList());
   }
 
   private void one(Context ctx) {
@@ -34,6 +44,33 @@ public final class SignalRoutes {
     SignalRecord record = signals.inFlight(id).or(() -> journal.find(id))
         .orElseThrow(() -> ApiException.notFound("no signal " + id));
     ctx.json(View.of(record));
+  }
+
+  private static String filter(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static SignalStatus status(Context ctx) {
+    String value = filter(ctx, "status");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return SignalStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("status", "status must be one of " + Arrays.toString(SignalStatus.values()));
+    }
+  }
+
+  /** The page goes on after this signal: the last one of the page before. */
+  private SignalQuery.Cursor before(Context ctx) {
+    String id = filter(ctx, "before");
+    if (id == null) {
+      return null;
+    }
+    return signals.inFlight(id).or(() -> journal.find(id)).map(SignalQuery.Cursor::of)
+        .orElseThrow(() -> new InvalidFieldException("before", "no signal " + id + " to go on from"));
   }
 
   private static int limit(Context ctx) {

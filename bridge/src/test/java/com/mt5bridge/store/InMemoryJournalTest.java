@@ -9,6 +9,7 @@ import com.mt5bridge.broker.Deal;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
+import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.Source;
@@ -63,6 +64,6 @@ class InMemoryJournalTest {
     }
 
     assertThat(journal.find("sig-1")).isEmpty();
-    assertThat(journal.recent(null, 100)).extracting(SignalRecord::id).containsExactly("sig-4", "sig-3", "sig-2");
+    assertThat(journal.recent(SignalQuery.recent(null, 100))).extracting(SignalRecord::id).containsExactly("sig-4", "sig-3", "sig-2");
   }
 }

@@ -3,6 +3,7 @@ package com.mt5bridge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.broker.SignalLog;
+import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.store.InMemoryJournal;
@@ -119,8 +120,8 @@ class DuplicateGuardTest {
     }
 
     @Override
-    public List<SignalRecord> recent(String strategy, int limit) {
-      return journal.recent(strategy, limit);
+    public List<SignalRecord> recent(SignalQuery query) {
+      return journal.recent(query);
     }
 
     @Override

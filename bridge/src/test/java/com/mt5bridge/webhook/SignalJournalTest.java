@@ -7,6 +7,7 @@ import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Record;
@@ -91,9 +92,53 @@ class SignalJournalTest {
   }
 
   @Test
-  void an_unknown_signal_is_404_and_a_bad_limit_422() {
+  void the_journal_is_read_page_by_page_and_filtered_by_account_and_status() {
+    TradingFloor floor = bridge.floor();
+    String pagesAccount = floor.account("HEDGING");
+    String otherAccount = floor.account("HEDGING");
+    floor.strategy("pages", pagesAccount, SECRET, Map.of());
+    floor.strategy("pages-b", otherAccount, SECRET, Map.of());
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    List<String> sent = new ArrayList<>();
+    for (String line : List.of(",buy,EURUSD,vol=0.1", ",buy,EURUSD,vol=0.001", ",sell,EURUSD,vol=0.1",
+        ",sell,EURUSD,vol=0.001", ",flat,EURUSD")) {
+      sent.add(http.post("/webhook/pages", "text/plain", SECRET + line).json().path("signal").asString());
+    }
+    String elsewhere = http.post("/webhook/pages-b", "text/plain", SECRET + ",buy,EURUSD,vol=0.1").json()
+        .path("signal").asString();
+    // The two refusals (volume 0.001) are journaled in the background.
+    eventually(Duration.ofSeconds(5), () -> assertThat(ids("/api/signals?strategy=pages")).hasSize(5));
+
+    List<String> all = ids("/api/signals?strategy=pages");
+    assertThat(all).containsExactlyInAnyOrderElementsOf(sent);
+    List<String> paged = new ArrayList<>(ids("/api/signals?strategy=pages&limit=2"));
+    assertThat(paged).containsExactlyElementsOf(all.subList(0, 2));
+    paged.addAll(ids("/api/signals?strategy=pages&limit=2&before=" + paged.get(1)));
+    paged.addAll(ids("/api/signals?strategy=pages&limit=2&before=" + paged.get(3)));
+    assertThat(paged).containsExactlyElementsOf(all);
+    assertThat(ids("/api/signals?strategy=pages&before=" + all.get(4))).isEmpty();
+
+    assertThat(ids("/api/signals?strategy=pages&status=rejected")).containsExactlyInAnyOrder(sent.get(1), sent.get(3));
+    assertThat(ids("/api/signals?status=EXECUTED&account=" + otherAccount)).containsExactly(elsewhere);
+    assertThat(ids("/api/signals?strategy=pages&account=" + otherAccount)).isEmpty();
+  }
+
+  @Test
+  void an_unknown_signal_is_404_and_a_bad_limit_status_or_cursor_422() {
     assertThat(http.get("/api/signals/0000").status()).isEqualTo(404);
     assertThat(http.get("/api/signals?limit=0").status()).isEqualTo(422);
+    Http.Response badStatus = http.get("/api/signals?status=FILLED");
+    assertThat(badStatus.status()).isEqualTo(422);
+    assertThat(badStatus.json().path("error").path("field").asString()).isEqualTo("status");
+    Http.Response badCursor = http.get("/api/signals?before=0000");
+    assertThat(badCursor.status()).isEqualTo(422);
+    assertThat(badCursor.json().path("error").path("field").asString()).isEqualTo("before");
+  }
+
+  private static List<String> ids(String path) {
+    Http.Response page = http.get(path);
+    assertThat(page.status()).isEqualTo(200);
+    return page.json().valueStream().map(signal -> signal.path("id").asString()).toList();
   }
 
   @Test

@@ -1,0 +1,40 @@
+package com.mt5bridge.broker;
+
+import java.time.Instant;
+
+/**
+ * A page of the webhook journal, newest first: the signals that match every filter given (a null
+ * filter matches all) and, with a cursor, only those older than it, so that a listing goes on from
+ * the last signal of the page before.
+ *
+ * @param before the last signal of the previous page, or null for the newest
+ */
+public record SignalQuery(String strategy, String account, SignalStatus status, Cursor before, int limit) {
+
+  /** The newest {@code limit} signals of one strategy or (null) all. */
+  public static SignalQuery recent(String strategy, int limit) {
+    return new SignalQuery(strategy, null, null, null, limit);
+  }
+
+  /** Where a page ended: the journal's order is by receipt, then by id. */
+  public record Cursor(Instant receivedAt, String id) {
+
+    public static Cursor of(SignalRecord signal) {
+      return new Cursor(signal.receivedAt(), signal.id());
+    }
+
+    /** True when {@code signal} comes after this cursor in the journal's newest-first order. */
+    boolean isAfter(SignalRecord signal) {
+      int byTime = signal.receivedAt().compareTo(receivedAt);
+      return byTime < 0 || byTime == 0 && signal.id().compareTo(id) < 0;
+    }
+  }
+
+  /** True when the signal passes every filter and the cursor. */
+  public boolean matches(SignalRecord signal) {
+    return (strategy == null || strategy.equals(signal.strategy()))
+        && (account == null || account.equals(signal.account()))
+        && (status == null || status == signal.status())
+        && (before == null || before.isAfter(signal));
+  }
+}
