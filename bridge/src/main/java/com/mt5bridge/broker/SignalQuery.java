@@ -1,6 +1,7 @@
 package com.mt5bridge.broker;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * A page of the webhook journal, newest first: the signals that match every filter given (a null
@@ -11,10 +12,9 @@ import java.time.Instant;
  */
 public record SignalQuery(String strategy, String account, SignalStatus status, Cursor before, int limit) {
 
-  /** The newest {@code limit} signals of one strategy or (null) all. */
-  public static SignalQuery recent(String strategy, int limit) {
-    return new SignalQuery(strategy, null, null, null, limit);
-  }
+  /** The journal's order: newest received first, and by id, descending, among signals of the same millisecond. */
+  public static final Comparator<SignalRecord> NEWEST_FIRST =
+      Comparator.comparing(SignalRecord::receivedAt).thenComparing(SignalRecord::id).reversed();
 
   /** Where a page ended: the journal's order is by receipt, then by id. */
   public record Cursor(Instant receivedAt, String id) {

@@ -133,7 +133,9 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
   @Override
   public List<SignalRecord> recent(SignalQuery query) {
     synchronized (signals) {
-      return signals.stream().filter(query::matches).limit(query.limit()).toList();
+      // Kept in the order they were appended, which is not always their order of receipt: a traded
+      // signal is appended when its commit lands, a refused one at once.
+      return signals.stream().filter(query::matches).sorted(SignalQuery.NEWEST_FIRST).limit(query.limit()).toList();
     }
   }
 

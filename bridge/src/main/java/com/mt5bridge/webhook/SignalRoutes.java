@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The signal journal: {@code GET /api/signals} (newest first; filtered by {@code strategy}, {@code account}
@@ -41,9 +42,12 @@ public final class SignalRoutes {
 
   private void one(Context ctx) {
     String id = ctx.pathParam("id");
-    SignalRecord record = signals.inFlight(id).or(() -> journal.find(id))
-        .orElseThrow(() -> ApiException.notFound("no signal " + id));
-    ctx.json(View.of(record));
+    ctx.json(View.of(find(id).orElseThrow(() -> ApiException.notFound("no signal " + id))));
+  }
+
+  /** A signal still being carried out, or one in the journal. */
+  private Optional<SignalRecord> find(String id) {
+    return signals.inFlight(id).or(() -> journal.find(id));
   }
 
   private static String filter(Context ctx, String name) {
@@ -69,7 +73,7 @@ public final class SignalRoutes {
     if (id == null) {
       return null;
     }
-    return signals.inFlight(id).or(() -> journal.find(id)).map(SignalQuery.Cursor::of)
+    return find(id).map(SignalQuery.Cursor::of)
         .orElseThrow(() -> new InvalidFieldException("before", "no signal " + id + " to go on from"));
   }
 

@@ -64,6 +64,27 @@ class InMemoryJournalTest {
     }
 
     assertThat(journal.find("sig-1")).isEmpty();
-    assertThat(journal.recent(SignalQuery.recent(null, 100))).extracting(SignalRecord::id).containsExactly("sig-4", "sig-3", "sig-2");
+    assertThat(journal.recent(new SignalQuery(null, null, null, null, 100))).extracting(SignalRecord::id)
+        .containsExactly("sig-4", "sig-3", "sig-2");
+  }
+
+  @Test
+  void signals_are_listed_and_paged_in_order_of_receipt_not_of_appending() {
+    // A traded signal is appended when its commit lands, after a refusal received later than it.
+    journal.append(signal("refused-later", T0.plusMillis(5), SignalStatus.REJECTED));
+    journal.append(signal("traded-first", T0, SignalStatus.EXECUTED));
+
+    assertThat(journal.recent(new SignalQuery(null, null, null, null, 10))).extracting(SignalRecord::id)
+        .containsExactly("refused-later", "traded-first");
+    List<SignalRecord> first = journal.recent(new SignalQuery(null, null, null, null, 1));
+    assertThat(first).extracting(SignalRecord::id).containsExactly("refused-later");
+    SignalQuery.Cursor after = SignalQuery.Cursor.of(first.get(0));
+    assertThat(journal.recent(new SignalQuery(null, null, null, after, 1))).extracting(SignalRecord::id)
+        .containsExactly("traded-first");
+  }
+
+  private static SignalRecord signal(String id, Instant received, SignalStatus status) {
+    return new SignalRecord(id, "s", "mem", null, null, status, "buy", "EURUSD", "127.0.0.1", "text/plain", "***",
+        null, "[]", null, received, received);
   }
 }
