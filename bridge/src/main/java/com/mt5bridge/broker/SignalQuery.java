@@ -1,7 +1,12 @@
 package com.mt5bridge.broker;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A page of the webhook journal, newest first: the signals that match every filter given (a null
@@ -28,6 +33,22 @@ public record SignalQuery(String strategy, String account, SignalStatus status, 
       int byTime = signal.receivedAt().compareTo(receivedAt);
       return byTime < 0 || byTime == 0 && signal.id().compareTo(id) < 0;
     }
+  }
+
+  /**
+   * The page from two sources: {@code stored}, this query's page as storage answered it, and
+   * {@code held}, signals known only in memory so far (any, unfiltered). Where both have a signal,
+   * the stored copy wins: it is the later one.
+   */
+  public List<SignalRecord> page(List<SignalRecord> stored, Collection<SignalRecord> held) {
+    if (held.isEmpty()) {
+      return stored;
+    }
+    Set<String> storedIds = stored.stream().map(SignalRecord::id).collect(Collectors.toSet());
+    return Stream.concat(stored.stream(), held.stream().filter(this::matches).filter(s -> !storedIds.contains(s.id())))
+        .sorted(NEWEST_FIRST)
+        .limit(limit)
+        .toList();
   }
 
   /** True when the signal passes every filter and the cursor. */

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>The background queue is bounded: a flood of bad requests cannot exhaust memory. While the
  * database is away a batch is retried for a while; what cannot be written is counted and logged,
  * never blocks a webhook answer (a refusal's answer does not depend on its journal entry). Until it
- * is written, a signal is found by its id from memory, so the id a refusal's answer gave can be
- * followed at once, also while the database is away.
+ * is written, a signal is found from memory, by its id and in the listings, so a refusal shows at
+ * once and the id its answer gave can be followed, also while the database is away.
  */
 public final class DatabaseSignals implements SignalLog, AutoCloseable {
 
@@ -85,10 +85,11 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
     return read(() -> db.selectFrom(SIGNALS).where(SIGNALS.ID.eq(id)).fetchOptional(SignalRows::record));
   }
 
+  /** Written signals, and those handed over but not written yet: the listing shows a refusal at once. */
   @Override
   public List<SignalRecord> recent(SignalQuery query) {
     SignalQuery.Cursor before = query.before();
-    return read(() -> db.selectFrom(SIGNALS)
+    List<SignalRecord> written = read(() -> db.selectFrom(SIGNALS)
         .where(query.strategy() == null ? DSL.noCondition() : SIGNALS.STRATEGY_ID.eq(query.strategy()))
         .and(query.account() == null ? DSL.noCondition() : SIGNALS.ACCOUNT_ID.eq(query.account()))
         .and(query.status() == null ? DSL.noCondition() : SIGNALS.STATUS.eq(query.status().name()))
@@ -98,6 +99,7 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
         .orderBy(SIGNALS.RECEIVED_AT.desc(), SIGNALS.ID.desc())
         .limit(query.limit())
         .fetch(SignalRows::record));
+    return query.page(written, unwritten.values());
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class SignalRoutes {
   private void recent(Context ctx) {
     SignalQuery query = new SignalQuery(filter(ctx, "strategy"), filter(ctx, "account"), status(ctx), before(ctx),
         limit(ctx));
-    ctx.json(journal.recent(query).stream().map(View::of).toList());
+    ctx.json(query.page(journal.recent(query), signals.inFlight()).stream().map(View::of).toList());
   }
 
   private void one(Context ctx) {

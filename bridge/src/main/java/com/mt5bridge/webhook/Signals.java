@@ -101,6 +101,11 @@ public final class Signals implements AutoCloseable {
     return Optional.ofNullable(inFlight.get(id)).map(JournalEntry::pending);
   }
 
+  /** The signals being carried out now, as the journal will show them until they are done. */
+  public List<SignalRecord> inFlight() {
+    return inFlight.values().stream().map(JournalEntry::pending).toList();
+  }
+
   /**
    * Handles one delivery: the 200 answer, or an {@link ApiException} with the contract's error and
    * the id under which the journal keeps the refusal.

@@ -3,6 +3,7 @@ package com.mt5bridge.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which signals a page of the journal holds: the filters, and the cursor's order by receipt, then id. */
@@ -30,6 +31,26 @@ class SignalQueryTest {
     assertThat(new SignalQuery("other", null, null, null, 10).matches(signal)).isFalse();
     assertThat(new SignalQuery(null, "sim-us", null, null, 10).matches(signal)).isFalse();
     assertThat(new SignalQuery(null, null, SignalStatus.EXECUTED, null, 10).matches(signal)).isFalse();
+  }
+
+  @Test
+  void a_page_takes_in_the_signals_held_in_memory_that_match_and_the_stored_copy_wins() {
+    SignalQuery query = new SignalQuery("trend", null, null, new SignalQuery.Cursor(T, "m"), 3);
+    // Storage answered its page: d (T - 1 ms) and b (T - 3 ms).
+    SignalRecord storedD = signal("d", T.minusMillis(1), "trend", "acc", SignalStatus.EXECUTED);
+    SignalRecord storedB = signal("b", T.minusMillis(3), "trend", "acc", SignalStatus.EXECUTED);
+    List<SignalRecord> held = List.of(
+        signal("d", T.minusMillis(1), "trend", "acc", SignalStatus.PENDING), // stored already: stored copy kept
+        signal("c", T.minusMillis(2), "trend", "acc", SignalStatus.REJECTED), // between d and b
+        signal("x", T.minusMillis(2), "other", "acc", SignalStatus.REJECTED), // another strategy
+        signal("n", T, "trend", "acc", SignalStatus.REJECTED), // the cursor's millisecond, id after "m"
+        signal("a", T.minusMillis(4), "trend", "acc", SignalStatus.REJECTED)); // older than the 3 the page holds
+
+    List<SignalRecord> page = query.page(List.of(storedD, storedB), held);
+
+    assertThat(page).extracting(SignalRecord::id).containsExactly("d", "c", "b");
+    assertThat(page.getFirst()).isSameAs(storedD);
+    assertThat(query.page(List.of(storedD), List.of())).containsExactly(storedD);
   }
 
   private static SignalRecord signal(String id, Instant received, String strategy, String account,
