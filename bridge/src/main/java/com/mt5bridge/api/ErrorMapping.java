@@ -3,6 +3,7 @@ package com.mt5bridge.api;
 import com.mt5bridge.broker.AccountExistsException;
 import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.InvalidFieldException;
+import com.mt5bridge.broker.OutcomeUnknownException;
 import com.mt5bridge.broker.UnknownAccountException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,6 +41,7 @@ final class ErrorMapping {
       case UnknownAccountException unknown -> ApiException.notFound(unknown.getMessage());
       case AccountExistsException exists -> ApiException.conflict(exists.getMessage());
       case BrokerUnavailableException unavailable -> ApiException.unavailable(unavailable.getMessage());
+      case OutcomeUnknownException unknown -> ApiException.unavailable(unknown.getMessage());
       case JacksonException json -> fromJson(json);
       case HttpResponseException http -> fromStatus(http, ctx);
       default -> null;

@@ -12,6 +12,9 @@ public interface AccountJournal {
   /** Records a new account with the events of its opening (the initial deposit). */
   void create(AccountSettings settings, List<AccountEvent> opening);
 
-  /** Makes the batch's events durable, all or nothing. */
+  /**
+   * Makes the batch's events durable, all or nothing. Throws {@link OutcomeUnknownException} when the
+   * database stopped answering during the commit itself, so which of the two it was is not known.
+   */
   void commit(String account, List<AccountEvent> events);
 }

@@ -15,6 +15,7 @@ import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.OutcomeUnknownException;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
@@ -22,6 +23,7 @@ import com.mt5bridge.store.schema.tables.records.BrokerStateRecord;
 import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -199,9 +201,12 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       } catch (SQLException | DataAccessException e) {
         String state = sqlState(e);
         boolean deadlock = state.startsWith("40");
-        // A deadlock says nothing about the database's health: not reported down.
-        failure = state.startsWith("23") ? refused(e) : deadlock ? deadlocked(e, attempt) : unavailable(e);
         Session broken = session;
+        // No answer to the round trip that commits: the commit may have landed or not.
+        boolean inDoubt = broken != null && broken.committing && state.startsWith("08");
+        // A deadlock says nothing about the database's health: not reported down.
+        failure = inDoubt ? inDoubt(e) : state.startsWith("23") ? refused(e) : deadlock ? deadlocked(e, attempt)
+            : unavailable(e);
         rollbackQuietly(broken == null ? null : broken.connection);
         if (!deadlock) {
           closeQuietly(broken == null ? null : broken.connection);
@@ -236,17 +241,21 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   }
 
   /**
-   * A connection that answers, or the pool's second choice. Checked here because the round trip that
-   * commits cannot be tried again when it fails, and the pool hands out a connection it saw alive in
-   * the last 500 ms unchecked, which a database restart may have broken since.
+   * A connection that answers. Checked here because a failure of the round trip that commits cannot
+   * tell whether the commit landed (so it is not tried again, and its signals wait for the journal to
+   * tell), and the pool hands out a connection it saw alive in the last 500 ms unchecked, which a
+   * database restart may have broken since. With the database down, this fails before anything is sent.
    */
   private Connection aliveConnection() throws SQLException {
-    Connection connection = dataSource.getConnection();
-    if (connection.isValid(1)) {
-      return connection;
+    // A few: after a restart every pooled connection is dead, and each dead one found is evicted.
+    for (int tries = 0; tries < 3; tries++) {
+      Connection connection = dataSource.getConnection();
+      if (connection.isValid(1)) {
+        return connection;
+      }
+      database.discard(connection);
     }
-    database.discard(connection);
-    return dataSource.getConnection();
+    throw new SQLNonTransientConnectionException("no journal connection answers", "08000");
   }
 
   /**
@@ -493,6 +502,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     log.atWarn().setMessage("a commit group deadlocked with another transaction and was rolled back")
         .addKeyValue("attempt", attempt).addKeyValue("reason", e.getMessage()).log();
     return notTaken();
+  }
+
+  /** The connection broke during the round trip that commits: whether the group landed is unknown. */
+  private OutcomeUnknownException inDoubt(Exception e) {
+    monitor.reportFailure(e);
+    log.atError().setMessage("the connection broke while a commit group was being committed; whether it landed is "
+        + "unknown, and its accounts are rebuilt from what the database holds").addKeyValue("reason", e.getMessage()).log();
+    return new OutcomeUnknownException("the connection to the database broke while the change was being committed: "
+        + "it may or may not have been made; the account shows what the database holds");
   }
 
   private BrokerUnavailableException unavailable(Exception e) {

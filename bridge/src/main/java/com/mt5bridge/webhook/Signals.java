@@ -7,6 +7,7 @@ import com.mt5bridge.api.Sha256;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.OutcomeUnknownException;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
@@ -71,6 +72,7 @@ public final class Signals implements AutoCloseable {
   private final AnswerDeadlines deadlines;
   private final Map<String, JournalEntry> inFlight = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
+  private final UnconfirmedSignals unconfirmed;
 
   public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
       InstantSource clock, WebhookSettings settings, JsonMapper json) {
@@ -88,6 +90,7 @@ public final class Signals implements AutoCloseable {
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signal-timers").daemon()
         .factory());
     this.deadlines = new AnswerDeadlines(clock, sweeper);
+    this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -210,9 +213,15 @@ public final class Signals implements AutoCloseable {
     }
   }
 
-  /** What a turn ended in: the answer, or the refusal (the claim given up so a corrected retry can trade). */
+  /**
+   * What a turn ended in: the answer, or the refusal (the claim given up so a corrected retry can
+   * trade), or, when the commit broke off unconfirmed, PENDING until the journal tells.
+   */
   private SignalAnswer settle(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine, Turn turn,
       Throwable failure) {
+    if (root(failure) instanceof OutcomeUnknownException) {
+      return unconfirmed(strategy, entry, mine);
+    }
     inFlight.remove(entry.id);
     if (turn instanceof Turn.Done done) {
       mine.answer.complete(done.answer());
@@ -230,6 +239,21 @@ public final class Signals implements AutoCloseable {
     guard.release(strategy.id(), entry.idempotencyKey, entry.bodyHash, mine);
     mine.answer.completeExceptionally(refusal);
     throw refusal;
+  }
+
+  /**
+   * The signal may have traded: it stays in flight (listed PENDING) and keeps its claim, so a repeat
+   * cannot trade it a second time, until the journal says what became of it.
+   */
+  private SignalAnswer unconfirmed(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine) {
+    log.atWarn().setMessage("signal's commit unconfirmed; answered PENDING until the journal tells")
+        .addKeyValue("signal", entry.id).addKeyValue("account", strategy.account()).log();
+    SignalAnswer pending = new SignalAnswer(entry.id, SignalStatus.PENDING, SignalAnswer.NO_RESULTS,
+        "the connection to the database broke while the signal was being committed, so whether it traded is not "
+            + "known yet; follow it at GET /api/signals/" + entry.id);
+    mine.answer.complete(pending);
+    unconfirmed.follow(entry, settled -> inFlight.remove(settled.id));
+    return pending;
   }
 
   /**
@@ -354,11 +378,16 @@ public final class Signals implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable failure) {
+    Throwable cause = root(failure);
+    return cause == null ? "unknown" : String.valueOf(cause.getMessage());
+  }
+
+  private static Throwable root(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause == null ? "unknown" : String.valueOf(cause.getMessage());
+    return cause;
   }
 
   @Override

@@ -77,6 +77,10 @@ class DatabaseOutageTest {
         + "\"symbol\":\"EURUSD\",\"id\":\"Long\",\"time\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}";
 
     mariadb.stop();
+    // Once the bridge knows the database is away, a signal is refused before anything is sent. (Sent
+    // just as the database died, its commit could not be confirmed: see UnconfirmedCommitTest.)
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
+        .isEqualTo("DOWN"));
     Http.Response during = http.post("/webhook", "application/json", alert);
     // The refusal's id can be followed while the database is still away: its entry waits in memory.
     String refused = during.json().path("signal").asString();

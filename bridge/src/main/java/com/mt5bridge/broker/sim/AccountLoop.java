@@ -6,6 +6,7 @@ import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.OutcomeUnknownException;
 import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.SymbolSpec;
@@ -186,7 +187,9 @@ public final class AccountLoop implements Broker, AutoCloseable {
         log.atError().setMessage("commit failed; the account will be rebuilt from the database")
             .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
         stale = true;
-        failAll(batch, new BrokerUnavailableException("the database did not take the change; nothing was done"));
+        // "Nothing was done" only when that is known: a commit that broke off unanswered may have landed.
+        failAll(batch, e instanceof OutcomeUnknownException unknown ? unknown
+            : new BrokerUnavailableException("the database did not take the change; nothing was done"));
         return;
       }
     }
