@@ -15,7 +15,12 @@ public enum ErrorCode {
   RISK_LIMIT(422),
   RATE_LIMITED(429),
   INTERNAL(500),
-  UNAVAILABLE(503);
+  UNAVAILABLE(503),
+  /**
+   * The change was sent, but the database stopped answering before it confirmed the commit: it may
+   * have been made. Not to be retried blindly: the account's state tells.
+   */
+  OUTCOME_UNKNOWN(503);
 
   private final int status;
 

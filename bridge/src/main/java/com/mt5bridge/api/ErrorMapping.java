@@ -41,7 +41,7 @@ final class ErrorMapping {
       case UnknownAccountException unknown -> ApiException.notFound(unknown.getMessage());
       case AccountExistsException exists -> ApiException.conflict(exists.getMessage());
       case BrokerUnavailableException unavailable -> ApiException.unavailable(unavailable.getMessage());
-      case OutcomeUnknownException unknown -> ApiException.unavailable(unknown.getMessage());
+      case OutcomeUnknownException unknown -> new ApiException(ErrorCode.OUTCOME_UNKNOWN, unknown.getMessage(), null);
       case JacksonException json -> fromJson(json);
       case HttpResponseException http -> fromStatus(http, ctx);
       default -> null;

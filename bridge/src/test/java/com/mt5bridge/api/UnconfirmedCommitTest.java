@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * The connection to MariaDB breaks while a commit is under way, so the bridge cannot know whether it
  * landed. It must not say "nothing was done": a webhook is answered PENDING and its journal entry
  * then tells what the database holds (EXECUTED if the commit landed; REJECTED, and free to be sent
- * again, if not); a trading call is answered 503 saying the outcome is unknown. Either way the
+ * again, if not); a trading call is answered 503 OUTCOME_UNKNOWN. Either way the
  * account is what the database holds, and a repeat of the alert never trades twice.
  */
 class UnconfirmedCommitTest {
@@ -120,7 +120,7 @@ class UnconfirmedCommitTest {
     Http.Response answer = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.3));
 
     assertThat(answer.status()).isEqualTo(503);
-    assertThat(answer.errorCode()).isEqualTo("UNAVAILABLE");
+    assertThat(answer.errorCode()).isEqualTo("OUTCOME_UNKNOWN");
     assertThat(answer.json().path("error").path("message").asString()).contains("may or may not have been made");
     JsonNode positions = floor.state(account).path("positions");
     assertThat(positions).hasSize(1);
