@@ -6,10 +6,14 @@ import java.util.Map;
 /**
  * The body of {@code GET /health}. When the bridge is DOWN it answers 503 and also carries the
  * contract's {@code error} object, so every 5xx has the error shape.
+ *
+ * @param journal UP while commits go through; {@link #STALLED} when one has waited for the database
+ *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
  */
 public record Health(
     String status,
     String database,
+    String journal,
     Map<String, String> terminals,
     String version,
     long uptimeSeconds,
@@ -18,4 +22,5 @@ public record Health(
   public static final String UP = "UP";
   public static final String DEGRADED = "DEGRADED";
   public static final String DOWN = "DOWN";
+  public static final String STALLED = "STALLED";
 }

@@ -11,20 +11,28 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: DOWN (503) without the database, DEGRADED when a live terminal is
- * disconnected, else UP. Answers from cached state: never waits on a dead dependency.
+ * {@code GET /health}: DOWN (503) without the database, DEGRADED when commits are stalled or a live
+ * terminal is disconnected, else UP. Answers from cached state: never waits on a dead dependency.
  */
 public final class HealthHandler implements Handler {
 
+  /**
+   * A commit waiting longer than this means the database answers but takes no writes: every signal
+   * would answer PENDING, which an operator must see without reading each answer.
+   */
+  public static final Duration STALL = Duration.ofSeconds(5);
+
   private final BooleanSupplier databaseUp;
+  private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
   private final String version;
   private final Instant startedAt;
   private final InstantSource clock;
 
-  public HealthHandler(BooleanSupplier databaseUp, Supplier<Map<String, String>> terminals, String version,
-      InstantSource clock) {
+  public HealthHandler(BooleanSupplier databaseUp, Supplier<Duration> commitWait,
+      Supplier<Map<String, String>> terminals, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
+    this.commitWait = commitWait;
     this.terminals = terminals;
     this.version = version;
     this.clock = clock;
@@ -39,12 +47,13 @@ public final class HealthHandler implements Handler {
 
   public Health current() {
     boolean database = databaseUp.getAsBoolean();
+    String journal = !database ? Health.DOWN : commitWait.get().compareTo(STALL) > 0 ? Health.STALLED : Health.UP;
     Map<String, String> terminalStates = new TreeMap<>(terminals.get());
     String status = !database ? Health.DOWN
-        : terminalStates.containsValue(Health.DOWN) ? Health.DEGRADED : Health.UP;
+        : journal.equals(Health.STALLED) || terminalStates.containsValue(Health.DOWN) ? Health.DEGRADED : Health.UP;
     ErrorBody.Detail error = database ? null
         : ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error();
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-    return new Health(status, database ? Health.UP : Health.DOWN, terminalStates, version, uptime, error);
+    return new Health(status, database ? Health.UP : Health.DOWN, journal, terminalStates, version, uptime, error);
   }
 }

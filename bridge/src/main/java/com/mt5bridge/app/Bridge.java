@@ -77,7 +77,6 @@ public final class Bridge implements AutoCloseable {
       AdminAuth adminAuth = new AdminAuth(AdminToken.hash(settings.adminToken(), settings.dataDir(), console));
       JsonMapper json = Json.mapper();
       CompletableFuture<Void> ready = new CompletableFuture<>();
-      HealthHandler health = new HealthHandler(monitor::up, Map::of, Version.current(), clock);
 
       TickHub ticks = new TickHub();
       AccountLoader loader = new AccountLoader(database.dsl());
@@ -102,6 +101,7 @@ public final class Bridge implements AutoCloseable {
         signalLog = memory;
         recovery = Bridge::cannotRebuild;
       }
+      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, Version.current(), clock);
       DailyResults daily = new DailyResults(history);
       SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily::onBatch, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);

@@ -1,5 +1,6 @@
 package com.mt5bridge.broker;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,4 +18,9 @@ public interface AccountJournal {
    * database stopped answering during the commit itself, so which of the two it was is not known.
    */
   void commit(String account, List<AccountEvent> events);
+
+  /** How long the oldest commit under way has waited for its storage; zero when none is. */
+  default Duration commitWait() {
+    return Duration.ZERO;
+  }
 }

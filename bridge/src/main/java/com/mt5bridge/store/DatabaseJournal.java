@@ -24,6 +24,7 @@ import com.mt5bridge.store.schema.tables.records.SymbolsRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Deque;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -73,6 +76,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   /** The connections of the turns, kept open between groups. */
   private final Deque<Session> sessions = new ConcurrentLinkedDeque<>();
   private final List<Thread> writers = new ArrayList<>();
+  /** The groups being written, by when they were sent: what the health check's stall reading looks at. */
+  private final Set<Writing> writing = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
   /** @param writers transactions that can be in flight at once, and journal writer threads */
@@ -146,6 +151,17 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
   private record Pending(String account, List<AccountEvent> events, CompletableFuture<Void> committed) {}
 
+  /** A group on its way to the database since {@code sinceNanos}; one per group, so compared by identity. */
+  private static final class Writing {
+    final long sinceNanos = System.nanoTime();
+  }
+
+  @Override
+  public Duration commitWait() {
+    long now = System.nanoTime();
+    return Duration.ofNanos(writing.stream().mapToLong(w -> now - w.sinceNanos).max().orElse(0));
+  }
+
   /**
    * One group written by the holder of a turn, which it gives back; then, if batches came while it
    * wrote, the writer threads are woken for them. Whoever queued those found no turn free, so it
@@ -158,7 +174,13 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         group.add(next);
       }
       if (!group.isEmpty()) {
-        write(group);
+        Writing started = new Writing();
+        writing.add(started);
+        try {
+          write(group);
+        } finally {
+          writing.remove(started);
+        }
       }
     } finally {
       turns.release();

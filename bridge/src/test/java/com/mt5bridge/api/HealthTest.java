@@ -43,6 +43,7 @@ class HealthTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().path("status").asString()).isEqualTo("UP");
     assertThat(response.json().path("database").asString()).isEqualTo("UP");
+    assertThat(response.json().path("journal").asString()).isEqualTo("UP");
     assertThat(response.json().path("terminals").isObject()).isTrue();
     assertThat(response.json().path("version").asString()).isNotBlank();
     assertThat(response.json().path("uptimeSeconds").isIntegralNumber()).isTrue();
@@ -59,6 +60,7 @@ class HealthTest {
       assertThat(response.status()).isEqualTo(503);
       assertThat(response.json().path("status").asString()).isEqualTo("DOWN");
       assertThat(response.json().path("database").asString()).isEqualTo("DOWN");
+      assertThat(response.json().path("journal").asString()).isEqualTo("DOWN");
       assertThat(response.errorCode()).isEqualTo("UNAVAILABLE");
     });
   }

@@ -4,15 +4,13 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.TableLock;
 import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jooq.ConnectionProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +43,7 @@ class SignalListingTest {
   @Test
   void a_refusal_is_listed_before_the_journal_has_written_it() throws SQLException {
     String id;
-    try (ReadLock held = new ReadLock("signals")) {
+    try (TableLock held = TableLock.read(bridge.dsl(), "signals")) {
       Http.Response refused = http.post("/webhook/listing", "text/plain", SECRET + ",buy,NOSUCH,vol=0.1");
       assertThat(refused.status()).isEqualTo(422);
       id = refused.json().path("signal").asString();
@@ -62,7 +60,7 @@ class SignalListingTest {
   @Test
   void a_signal_being_carried_out_is_listed_as_pending_until_its_commit() throws SQLException {
     String id;
-    try (ReadLock held = new ReadLock("trades")) {
+    try (TableLock held = TableLock.read(bridge.dsl(), "trades")) {
       Http.Response answer = http.post("/webhook/listing", "text/plain", SECRET + ",buy,EURUSD,vol=0.1");
       assertThat(answer.json().path("status").asString()).isEqualTo("PENDING");
       id = answer.json().path("signal").asString();
@@ -94,28 +92,5 @@ class SignalListingTest {
 
   private static int stored(String id) {
     return bridge.dsl().fetchCount(bridge.dsl().selectOne().from("signals").where("id = ?", id));
-  }
-
-  /** A table lock on a connection of its own: other sessions may read the table but not write it. */
-  private static final class ReadLock implements AutoCloseable {
-
-    private final ConnectionProvider connections = bridge.dsl().configuration().connectionProvider();
-    private final Connection connection;
-
-    ReadLock(String table) throws SQLException {
-      connection = connections.acquire();
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("LOCK TABLES " + table + " READ");
-      }
-    }
-
-    @Override
-    public void close() throws SQLException {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("UNLOCK TABLES");
-      } finally {
-        connections.release(connection);
-      }
-    }
   }
 }
