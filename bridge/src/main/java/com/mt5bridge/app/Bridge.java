@@ -103,7 +103,7 @@ public final class Bridge implements AutoCloseable {
       }
       HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, Version.current(), clock);
       DailyResults daily = new DailyResults(history);
-      SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily::onBatch, clock);
+      SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
       started.push(brokers);
       Strategies strategies = new Strategies(new DatabaseStrategies(database.dsl(), clock), brokers, clock);

@@ -1,6 +1,7 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountListener;
 import com.mt5bridge.broker.Deal;
 import com.mt5bridge.broker.TradeHistory;
 import java.math.BigDecimal;
@@ -15,12 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * commission and swap of its deals (by magic). Read once from the deal history, the first time a
  * strategy is asked about after start-up; from then on kept from the committed batches, across
  * midnight too, so a new day never waits for the database on the account's thread. That needs
- * every committed deal of an account asked about to reach {@link #onBatch}: SIM accounts' loops hand
- * over each batch; LIVE accounts will have to hand over their terminal's deals too. An account's
- * entries are only ever touched by that account's own thread (the signal turn and the batch listener
- * both run there).
+ * every committed deal of an account asked about to reach {@link #committed}: SIM accounts' loops
+ * hand over each batch; LIVE accounts will have to hand over their terminal's deals too. When an
+ * account is rebuilt (a commit it was not told about may have landed), its strategies are read from
+ * the history again. An account's entries are only ever touched by that account's own thread (the
+ * signal turn and the listener both run there).
  */
-public final class DailyResults {
+public final class DailyResults implements AccountListener {
 
   private final TradeHistory history;
   private final Map<Key, Day> days = new ConcurrentHashMap<>();
@@ -34,6 +36,12 @@ public final class DailyResults {
     this.history = history;
   }
 
+  /** Forgets what was kept of the account: its strategies are read from the history when next asked about. */
+  @Override
+  public void rebuilt(String account) {
+    days.keySet().removeIf(key -> key.account().equals(account));
+  }
+
   /** The realized result of the strategy's deals since 00:00 UTC of {@code now}'s day. */
   public BigDecimal today(String account, long magic, Instant now) {
     LocalDate date = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -43,7 +51,7 @@ public final class DailyResults {
       day = new Day(date, history.realized(account, magic, date.atStartOfDay(ZoneOffset.UTC).toInstant()));
       days.put(key, day);
     } else if (day.date().isBefore(date)) {
-      // A deal of a later day would have started that day (onBatch): the strategy has none today yet.
+      // A deal of a later day would have started that day (committed): the strategy has none today yet.
       day = new Day(date, BigDecimal.ZERO);
       days.put(key, day);
     }
@@ -51,7 +59,8 @@ public final class DailyResults {
   }
 
   /** Adds committed deals to the strategies already read; a deal of a later day starts that day. */
-  public void onBatch(AccountEvent.Batch batch) {
+  @Override
+  public void committed(AccountEvent.Batch batch) {
     for (AccountEvent event : batch.events()) {
       if (event instanceof AccountEvent.DealAdded added && added.deal().magic() != 0) {
         Deal deal = added.deal();

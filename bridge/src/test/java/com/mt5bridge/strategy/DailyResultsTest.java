@@ -84,6 +84,25 @@ class DailyResultsTest {
     assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-17T10:00:00Z"))).isEqualByComparingTo("0");
   }
 
+  @Test
+  void after_a_rebuild_the_account_is_read_from_the_history_again() {
+    deal(MAGIC, "2026-11-16T09:00:00Z", "-50.00", "-3.50", "0");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"))).isEqualByComparingTo("-53.50");
+    // A commit whose outcome was unknown landed: its deal is in the history but was never handed over.
+    long n = ticket++;
+    journal.commit(ACCOUNT, List.of(new AccountEvent.DealAdded(new Deal(n, n, n, "EURUSD", DealType.SELL,
+        DealEntry.OUT, new BigDecimal("0.10"), new BigDecimal("1.10000"), new BigDecimal("-40.00"),
+        new BigDecimal("-3.50"), BigDecimal.ZERO, DealReason.EXPERT, MAGIC, "", Instant.parse("2026-11-16T10:30:00Z"),
+        null))));
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"))).isEqualByComparingTo("-53.50");
+
+    daily.rebuilt(ACCOUNT);
+
+    // -53.50 - 40.00 - 3.50
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"))).isEqualByComparingTo("-97.00");
+    assertThat(history.reads).isEqualTo(2);
+  }
+
   /** A deal committed to the journal and handed to the listener, as the account loop does. */
   private void deal(long magic, String time, String profit, String commission, String swap) {
     long n = ticket++;
@@ -92,7 +111,7 @@ class DailyResultsTest {
         DealReason.EXPERT, magic, "", Instant.parse(time), null);
     List<AccountEvent> events = List.of(new AccountEvent.DealAdded(deal));
     journal.commit(ACCOUNT, events);
-    daily.onBatch(new AccountEvent.Batch(ACCOUNT, events));
+    daily.committed(new AccountEvent.Batch(ACCOUNT, events));
   }
 
   /** The journal's history, counting how often the realized result is read from it. */

@@ -41,7 +41,7 @@ final class StrategyDesk implements AutoCloseable {
         new BigDecimal(commissionPerLot), null, List.copyOf(BuiltInSymbols.all().values()), null);
     SimBrokerFactory factory = new SimBrokerFactory(journal, account -> {
       throw new IllegalStateException("not rebuilt in these tests");
-    }, daily::onBatch, InstantSource.fixed(START));
+    }, daily, InstantSource.fixed(START));
     this.broker = factory.open(settings);
   }
 

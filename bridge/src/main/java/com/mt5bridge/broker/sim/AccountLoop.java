@@ -2,6 +2,7 @@ package com.mt5bridge.broker.sim;
 
 import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountJournal;
+import com.mt5bridge.broker.AccountListener;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
   private final Collection<SymbolSpec> symbols;
   private final AccountJournal journal;
   private final Recovery recovery;
-  private final Consumer<AccountEvent.Batch> listener;
+  private final AccountListener listener;
   private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private VirtualBroker engine;
@@ -58,8 +58,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
   private long lastSampleMillis = Long.MIN_VALUE;
   private volatile boolean running = true;
 
-  public AccountLoop(VirtualBroker engine, AccountJournal journal, Recovery recovery,
-      Consumer<AccountEvent.Batch> listener) {
+  public AccountLoop(VirtualBroker engine, AccountJournal journal, Recovery recovery, AccountListener listener) {
     this.engine = engine;
     this.id = engine.id();
     this.symbols = engine.settings().symbols();
@@ -204,7 +203,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
       });
     }
     if (!events.isEmpty()) {
-      listener.accept(new AccountEvent.Batch(id, events));
+      listener.committed(new AccountEvent.Batch(id, events));
     }
   }
 
@@ -232,6 +231,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
       engine = recovery.rebuild(id);
       engine.drainEvents();
       stale = false;
+      listener.rebuilt(id);
       log.atInfo().setMessage("account rebuilt from the database").addKeyValue("account", id).log();
       return true;
     } catch (RuntimeException e) {

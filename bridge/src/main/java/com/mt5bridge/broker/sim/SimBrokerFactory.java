@@ -1,23 +1,22 @@
 package com.mt5bridge.broker.sim;
 
-import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountJournal;
+import com.mt5bridge.broker.AccountListener;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerFactory;
 import java.time.InstantSource;
-import java.util.function.Consumer;
 
 /** Opens SIM accounts: a VirtualBroker journaled from its first deposit, behind its own loop. */
 public final class SimBrokerFactory implements BrokerFactory {
 
   private final AccountJournal journal;
   private final AccountLoop.Recovery recovery;
-  private final Consumer<AccountEvent.Batch> listener;
+  private final AccountListener listener;
   private final InstantSource clock;
 
   public SimBrokerFactory(AccountJournal journal, AccountLoop.Recovery recovery,
-      Consumer<AccountEvent.Batch> listener, InstantSource clock) {
+      AccountListener listener, InstantSource clock) {
     this.journal = journal;
     this.recovery = recovery;
     this.listener = listener;

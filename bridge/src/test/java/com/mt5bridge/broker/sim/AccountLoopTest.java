@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountListener;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSettings;
@@ -68,9 +69,13 @@ class AccountLoopTest {
   }
 
   private static AccountLoop loop(RecordingJournal journal, AccountLoop.Recovery recovery) {
+    return loop(journal, recovery, batch -> { });
+  }
+
+  private static AccountLoop loop(RecordingJournal journal, AccountLoop.Recovery recovery, AccountListener listener) {
     VirtualBroker engine = VirtualBroker.open(settings("loop"), T0);
     engine.drainEvents();
-    return new AccountLoop(engine, journal, recovery, batch -> { });
+    return new AccountLoop(engine, journal, recovery, listener);
   }
 
   @Test
@@ -124,7 +129,17 @@ class AccountLoopTest {
       engine.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       return engine;
     };
-    try (AccountLoop account = loop(journal, recovery)) {
+    List<String> toldRebuilt = new CopyOnWriteArrayList<>();
+    AccountListener listener = new AccountListener() {
+      @Override
+      public void committed(AccountEvent.Batch batch) {}
+
+      @Override
+      public void rebuilt(String account) {
+        toldRebuilt.add(account);
+      }
+    };
+    try (AccountLoop account = loop(journal, recovery, listener)) {
       account.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       journal.failing.set(true);
 
@@ -135,6 +150,8 @@ class AccountLoopTest {
       journal.failing.set(false);
       TradeResult next = account.send(buy("1")).join();
       assertThat(rebuilt).containsExactly("loop");
+      // Figures kept from committed batches (a strategy's result today) are read again.
+      assertThat(toldRebuilt).containsExactly("loop");
       assertThat(next.retcode()).isEqualTo(Retcode.DONE);
       assertThat(next.order()).isEqualTo(2); // the lost order's tickets were never committed
       assertThat(account.snapshot().join().positions()).hasSize(1);
@@ -151,7 +168,17 @@ class AccountLoopTest {
       }
       return VirtualBroker.open(settings(id), T0);
     };
-    try (AccountLoop account = loop(journal, recovery)) {
+    List<String> toldRebuilt = new CopyOnWriteArrayList<>();
+    AccountListener listener = new AccountListener() {
+      @Override
+      public void committed(AccountEvent.Batch batch) {}
+
+      @Override
+      public void rebuilt(String account) {
+        toldRebuilt.add(account);
+      }
+    };
+    try (AccountLoop account = loop(journal, recovery, listener)) {
       account.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       journal.failing.set(true);
       assertThatThrownBy(() -> account.send(buy("1")).join()).hasCauseInstanceOf(BrokerUnavailableException.class);
