@@ -94,9 +94,11 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     }
   }
 
+  /** Throws {@link OutcomeUnknownException} when the round trip that commits the account gets no answer. */
   @Override
   public void create(AccountSettings settings, List<AccountEvent> opening) {
     Instant now = clock.instant();
+    boolean committing = false;
     try (Connection connection = aliveConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -106,20 +108,24 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
             .execute();
         Rows rows = new Rows();
         rows.add(settings.id(), opening);
-        rows.write(new JournalScript(connection), templates, clock).commit();
+        JournalScript script = rows.write(new JournalScript(connection), templates, clock);
+        committing = true;
+        script.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        // Quietly: on a connection that broke, this would hide why it failed.
+        autoCommitQuietly(connection);
       }
     } catch (IntegrityConstraintViolationException e) {
       throw new AccountExistsException(settings.id());
     } catch (SQLException | DataAccessException e) {
-      if (sqlState(e).startsWith("23")) {
+      String state = sqlState(e);
+      if (state.startsWith("23")) {
         throw new AccountExistsException(settings.id());
       }
-      throw unavailable(e);
+      throw committing && state.startsWith("08") ? inDoubt(e) : unavailable(e);
     }
   }
 
@@ -350,6 +356,14 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       } catch (SQLException ignored) {
         // already gone
       }
+    }
+  }
+
+  private static void autoCommitQuietly(Connection connection) {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // a broken connection: the pool evicts it
     }
   }
 

@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * The connection to MariaDB breaks while a commit is under way, so the bridge cannot know whether it
  * landed. It must not say "nothing was done": a webhook is answered PENDING and its journal entry
  * then tells what the database holds (EXECUTED if the commit landed; REJECTED, and free to be sent
- * again, if not); a trading call is answered 503 OUTCOME_UNKNOWN. Either way the
- * account is what the database holds, and a repeat of the alert never trades twice.
+ * again, if not); a trading call is answered 503 OUTCOME_UNKNOWN; an account creation reads the
+ * account back to tell. Either way the account is what the database holds, and a repeat of the
+ * alert never trades twice.
  */
 class UnconfirmedCommitTest {
 
@@ -126,6 +127,30 @@ class UnconfirmedCommitTest {
     assertThat(positions).hasSize(1);
     assertThat(positions.get(0).path("volume").decimalValue()).isEqualByComparingTo("0.3");
     assertThat(positions.get(0).path("priceOpen").decimalValue()).isEqualByComparingTo("1.10020");
+  }
+
+  @Test
+  void an_account_whose_creation_landed_unconfirmed_is_created() {
+    proxy.arm(Cut.AFTER_COMMIT);
+    Http.Response created = http.post("/api/broker/create", Map.of("id", "landed-account", "balance", 2500));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(floor.state("landed-account").path("balance").decimalValue()).isEqualByComparingTo("2500");
+    assertThat(http.post("/api/broker/create", Map.of("id", "landed-account", "balance", 2500)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void an_account_whose_creation_never_landed_is_503_and_may_be_created_again() {
+    proxy.arm(Cut.BEFORE_COMMIT);
+    Http.Response refused = http.post("/api/broker/create", Map.of("id", "lost-account", "balance", 2500));
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.errorCode()).isEqualTo("UNAVAILABLE");
+    assertThat(http.get("/api/broker/lost-account/state").status()).isEqualTo(404);
+    assertThat(http.post("/api/broker/create", Map.of("id", "lost-account", "balance", 2500)).status())
+        .isEqualTo(201);
+    assertThat(floor.state("lost-account").path("balance").decimalValue()).isEqualByComparingTo("2500");
   }
 
   private static String accountWithStrategy(String strategy) {

@@ -5,6 +5,9 @@ import com.mt5bridge.broker.AccountListener;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerFactory;
+import com.mt5bridge.broker.BrokerUnavailableException;
+import com.mt5bridge.broker.OutcomeUnknownException;
+import com.mt5bridge.broker.UnknownAccountException;
 import java.time.InstantSource;
 
 /** Opens SIM accounts: a VirtualBroker journaled from its first deposit, behind its own loop. */
@@ -26,8 +29,23 @@ public final class SimBrokerFactory implements BrokerFactory {
   @Override
   public Broker open(AccountSettings settings) {
     VirtualBroker engine = VirtualBroker.open(settings, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-    journal.create(settings, engine.drainEvents());
+    try {
+      journal.create(settings, engine.drainEvents());
+    } catch (OutcomeUnknownException unknown) {
+      engine = createdOrNot(settings.id(), unknown);
+    }
     return new AccountLoop(engine, journal, recovery, listener);
+  }
+
+  /** After an unconfirmed creation the database tells: the account as stored, or nothing was done. */
+  private VirtualBroker createdOrNot(String id, OutcomeUnknownException unknown) {
+    try {
+      return recovery.rebuild(id);
+    } catch (UnknownAccountException notCreated) {
+      throw new BrokerUnavailableException("the database did not take the new account; nothing was done");
+    } catch (RuntimeException cannotTell) {
+      throw unknown;
+    }
   }
 
   /** Puts a rebuilt account behind its loop. */
