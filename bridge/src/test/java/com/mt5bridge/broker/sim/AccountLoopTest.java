@@ -68,6 +68,19 @@ class AccountLoopTest {
         BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 0, Source.EXPERT);
   }
 
+  /** Remembers which accounts it was told were rebuilt. */
+  private static final class RebuiltListener implements AccountListener {
+    final List<String> rebuilt = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void committed(AccountEvent.Batch batch) {}
+
+    @Override
+    public void rebuilt(String account) {
+      rebuilt.add(account);
+    }
+  }
+
   private static AccountLoop loop(RecordingJournal journal, AccountLoop.Recovery recovery) {
     return loop(journal, recovery, batch -> { });
   }
@@ -129,16 +142,7 @@ class AccountLoopTest {
       engine.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       return engine;
     };
-    List<String> toldRebuilt = new CopyOnWriteArrayList<>();
-    AccountListener listener = new AccountListener() {
-      @Override
-      public void committed(AccountEvent.Batch batch) {}
-
-      @Override
-      public void rebuilt(String account) {
-        toldRebuilt.add(account);
-      }
-    };
+    RebuiltListener listener = new RebuiltListener();
     try (AccountLoop account = loop(journal, recovery, listener)) {
       account.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       journal.failing.set(true);
@@ -151,7 +155,7 @@ class AccountLoopTest {
       TradeResult next = account.send(buy("1")).join();
       assertThat(rebuilt).containsExactly("loop");
       // Figures kept from committed batches (a strategy's result today) are read again.
-      assertThat(toldRebuilt).containsExactly("loop");
+      assertThat(listener.rebuilt).containsExactly("loop");
       assertThat(next.retcode()).isEqualTo(Retcode.DONE);
       assertThat(next.order()).isEqualTo(2); // the lost order's tickets were never committed
       assertThat(account.snapshot().join().positions()).hasSize(1);
@@ -168,16 +172,7 @@ class AccountLoopTest {
       }
       return VirtualBroker.open(settings(id), T0);
     };
-    List<String> toldRebuilt = new CopyOnWriteArrayList<>();
-    AccountListener listener = new AccountListener() {
-      @Override
-      public void committed(AccountEvent.Batch batch) {}
-
-      @Override
-      public void rebuilt(String account) {
-        toldRebuilt.add(account);
-      }
-    };
+    RebuiltListener listener = new RebuiltListener();
     try (AccountLoop account = loop(journal, recovery, listener)) {
       account.onTick(new Tick("EURUSD", new BigDecimal("1.10000"), new BigDecimal("1.10020"), T0));
       journal.failing.set(true);
@@ -185,8 +180,10 @@ class AccountLoopTest {
       journal.failing.set(false);
 
       assertThatThrownBy(() -> account.snapshot().join()).hasCauseInstanceOf(BrokerUnavailableException.class);
+      assertThat(listener.rebuilt).isEmpty();
       databaseBack.set(true);
       assertThat(account.snapshot().join().positions()).isEmpty();
+      assertThat(listener.rebuilt).containsExactly("loop");
     }
   }
 
