@@ -9,11 +9,9 @@ import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
 import com.mt5bridge.testing.TradingFloor;
-import com.mt5bridge.webhook.WebhookSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +43,7 @@ class UnconfirmedCommitTest {
   @BeforeAll
   static void start() throws IOException {
     proxy = new CuttingProxy(db.url());
-    bridge = RunningBridge.start(proxy.jdbcUrl(), InstantSource.system(), WebhookSettings.DEFAULT);
+    bridge = RunningBridge.start(proxy.jdbcUrl());
     http = bridge.http();
     floor = new TradingFloor(http);
   }
