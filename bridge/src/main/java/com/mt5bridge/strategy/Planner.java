@@ -99,6 +99,7 @@ public final class Planner {
       return Plan.nothing("the strategy already holds " + target.toPlainString() + " lots of " + spec.name());
     }
     Side side = delta.signum() > 0 ? Side.BUY : Side.SELL;
+    Sizer.checkTargetOrder(delta.abs(), side, signal.positionSize(), strategy, spec);
     boolean reversal = net.signum() != 0 && target.signum() != 0 && net.signum() != target.signum();
     BigDecimal opening = reversal ? target.abs() : target.abs().subtract(net.abs()).max(BigDecimal.ZERO);
     Entry entry = opening.signum() > 0 ? Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null))
@@ -126,6 +127,9 @@ public final class Planner {
     for (Position position : own) {
       if (position.type() == keep && excess.signum() > 0) {
         BigDecimal closing = position.volume().min(excess);
+        if (closing.compareTo(position.volume()) != 0) {
+          Sizer.checkTargetOrder(closing, keep.opposite(), signal.positionSize(), strategy, spec);
+        }
         requests.add(new TradeRequest.ClosePosition(position.ticket(),
             closing.compareTo(position.volume()) == 0 ? null : closing, comment(signal), source));
         excess = excess.subtract(closing);
@@ -133,6 +137,7 @@ public final class Planner {
     }
     BigDecimal opening = target.abs().subtract(held).max(BigDecimal.ZERO);
     if (opening.signum() > 0) {
+      Sizer.checkTargetOrder(opening, keep, signal.positionSize(), strategy, spec);
       Entry entry = Entry.of(signal, keep, spec, desk.price(spec.name()).orElse(null));
       limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, true);
       requests.add(order(strategy, signal, spec, entry, opening, source));

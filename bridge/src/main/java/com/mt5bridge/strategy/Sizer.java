@@ -1,11 +1,13 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.Side;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * The volume a signal opens. The alert's own volume, risk or contracts win (in that order);
@@ -49,6 +51,23 @@ final class Sizer {
           + " lots, below " + spec.name() + "'s minimum " + spec.volumeMin().toPlainString());
     }
     return lots.signum() < 0 ? floored.negate() : floored;
+  }
+
+  /**
+   * One order on the way to a target position. The symbol must take it as it is, or nothing is sent:
+   * found out at the broker, it would come after the strategy's other positions were already closed.
+   */
+  static void checkTargetOrder(BigDecimal volume, Side side, BigDecimal positionSize, Strategy strategy,
+      SymbolSpec spec) {
+    String bound = volume.compareTo(spec.volumeMin()) < 0 ? "below its minimum " + spec.volumeMin().toPlainString()
+        : volume.compareTo(spec.volumeMax()) > 0 ? "above its maximum " + spec.volumeMax().toPlainString()
+        : null;
+    if (bound != null) {
+      throw ApiException.invalid("positionSize", "position size " + positionSize.toPlainString() + " × "
+          + strategy.sizing().multiplierOrOne().toPlainString() + " needs a " + side.name().toLowerCase(Locale.ROOT)
+          + " of " + volume.toPlainString() + " lots of " + spec.name() + " in one order, " + bound
+          + "; nothing was sent");
+    }
   }
 
   static BigDecimal floorToStep(BigDecimal volume, SymbolSpec spec) {

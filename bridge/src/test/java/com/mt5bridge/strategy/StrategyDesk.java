@@ -10,14 +10,17 @@ import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.StopOutMode;
+import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.sim.SimBrokerFactory;
+import com.mt5bridge.broker.sim.Specs;
 import com.mt5bridge.store.InMemoryJournal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +38,14 @@ final class StrategyDesk implements AutoCloseable {
   final Broker broker;
   private Instant now = START;
 
-  private StrategyDesk(MarginMode marginMode, String commissionPerLot) {
+  private StrategyDesk(MarginMode marginMode, String commissionPerLot, SymbolSpec... replacing) {
+    Map<String, SymbolSpec> specs = new HashMap<>(BuiltInSymbols.all());
+    for (SymbolSpec spec : replacing) {
+      specs.put(spec.name(), spec);
+    }
     AccountSettings settings = new AccountSettings("desk", AccountMode.SIM, marginMode, "USD",
         new BigDecimal("10000"), 100, StopOutMode.PERCENT, BigDecimal.valueOf(100), BigDecimal.valueOf(50),
-        new BigDecimal(commissionPerLot), null, List.copyOf(BuiltInSymbols.all().values()), null);
+        new BigDecimal(commissionPerLot), null, List.copyOf(specs.values()), null);
     SimBrokerFactory factory = new SimBrokerFactory(journal, account -> {
       throw new IllegalStateException("not rebuilt in these tests");
     }, daily, InstantSource.fixed(START));
@@ -51,6 +58,12 @@ final class StrategyDesk implements AutoCloseable {
 
   static StrategyDesk netting() {
     return new StrategyDesk(MarginMode.NETTING, "0");
+  }
+
+  /** EURUSD trading 0.1 to 1 lot in steps of 0.01, so that a target can need an order it cannot take. */
+  static StrategyDesk narrowEurusd(MarginMode marginMode) {
+    return new StrategyDesk(marginMode, "0", Specs.with(BuiltInSymbols.all().get("EURUSD"))
+        .volumes("0.1", "1", "0.01").build());
   }
 
   static StrategyDesk hedgingWithCommission(String perLot) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.Side;
@@ -131,6 +132,84 @@ class TargetPositionTest {
       desk.signal(units, sell("EURUSD").positionSize("-2599"));
 
       assertPosition(desk.snapshot().positions().getFirst(), Side.SELL, "0.02");
+    }
+  }
+
+  // EURUSD below takes 0.1 to 1 lot per order: a target whose orders it cannot take is refused whole,
+  // before the strategy's other positions are closed.
+
+  @Test
+  void on_a_hedging_account_a_target_above_one_orders_maximum_leaves_the_short_open() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, sell("EURUSD").volume("0.2"));
+
+      // Closing the 0.2 short, then buying 1.50 in one order: above the maximum of 1.
+      assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("1.5")))
+          .isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.field()).isEqualTo("positionSize");
+            assertThat(e.getMessage()).contains("a buy of 1.50 lots of EURUSD in one order, above its maximum 1");
+          });
+      List<Position> positions = desk.snapshot().positions();
+      assertThat(positions).hasSize(1);
+      assertPosition(positions.getFirst(), Side.SELL, "0.2");
+    }
+  }
+
+  @Test
+  void on_a_hedging_account_a_target_the_symbol_can_take_is_still_reached() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, sell("EURUSD").volume("0.2"));
+
+      List<TradeResult> results = desk.signal(strategy, buy("EURUSD").positionSize("1"));
+
+      assertThat(results).extracting(TradeResult::volume).usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(new BigDecimal("0.2"), new BigDecimal("1"));
+      assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "1");
+    }
+  }
+
+  @Test
+  void on_a_hedging_account_an_excess_below_the_minimum_closes_nothing() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").volume("0.5"));
+      desk.signal(strategy, buy("EURUSD").volume("0.3"));
+
+      // Held 0.80, target 0.75: 0.05 of the oldest would have to go, below the minimum of 0.1.
+      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("0.75")))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+              .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1"));
+      assertThat(desk.snapshot().positions()).extracting(Position::volume).usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(new BigDecimal("0.5"), new BigDecimal("0.3"));
+    }
+  }
+
+  @Test
+  void on_a_netting_account_a_reversal_above_one_orders_maximum_keeps_the_long() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
+
+      // From +0.80 to -0.80 is one sell of 1.60.
+      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("-0.8")))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+              .contains("a sell of 1.60 lots of EURUSD in one order, above its maximum 1"));
+      assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "0.8");
+    }
+  }
+
+  @Test
+  void on_a_netting_account_a_difference_below_the_minimum_is_refused() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
+
+      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("0.75")))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+              .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1"));
+      assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "0.8");
     }
   }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 
 /** A SymbolSpec with one or two fields changed, for tests. */
-final class Specs {
+public final class Specs {
 
   private String name;
   private int digits;
@@ -30,7 +30,7 @@ final class Specs {
   private BigDecimal swapShort;
   private DayOfWeek tripleDay;
 
-  static Specs with(SymbolSpec s) {
+  public static Specs with(SymbolSpec s) {
     Specs b = new Specs();
     b.name = s.name(); b.digits = s.digits(); b.contractSize = s.contractSize(); b.calcMode = s.calcMode();
     b.marginRate = s.marginRate(); b.initialMargin = s.initialMargin(); b.tickSize = s.tickSize();
@@ -48,7 +48,7 @@ final class Specs {
   Specs initialMargin(String v) { initialMargin = new BigDecimal(v); return this; }
   Specs tick(String size, String value) { tickSize = new BigDecimal(size); tickValue = new BigDecimal(value); return this; }
   Specs currencies(String b, String p, String m) { base = b; profit = p; margin = m; return this; }
-  Specs volumes(String min, String max, String step) {
+  public Specs volumes(String min, String max, String step) {
     volumeMin = new BigDecimal(min); volumeMax = new BigDecimal(max); volumeStep = new BigDecimal(step); return this;
   }
   Specs stopsLevel(int v) { stopsLevel = v; return this; }
@@ -58,7 +58,7 @@ final class Specs {
   }
   Specs tripleDay(DayOfWeek v) { tripleDay = v; return this; }
 
-  SymbolSpec build() {
+  public SymbolSpec build() {
     return new SymbolSpec(name, digits, contractSize, calcMode, marginRate, initialMargin, tickSize, tickValue, base,
         profit, margin, volumeMin, volumeMax, volumeStep, stopsLevel, freezeLevel, swapMode, swapLong, swapShort,
         tripleDay);
