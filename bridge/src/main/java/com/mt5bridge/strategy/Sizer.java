@@ -66,7 +66,7 @@ final class Sizer {
       throw ApiException.invalid("positionSize", "position size " + positionSize.toPlainString() + " × "
           + strategy.sizing().multiplierOrOne().toPlainString() + " needs a " + side.name().toLowerCase(Locale.ROOT)
           + " of " + volume.toPlainString() + " lots of " + spec.name() + " in one order, " + bound
-          + "; nothing was sent");
+          + "; nothing was sent" + unitsHint(strategy.sizing(), spec, volume));
     }
   }
 
@@ -79,7 +79,20 @@ final class Sizer {
   private static BigDecimal byContracts(BigDecimal contracts, Sizing sizing, SymbolSpec spec) {
     BigDecimal lots = contracts.multiply(sizing.multiplierOrOne());
     return normalized(lots, spec, "contracts", contracts.toPlainString() + " contracts × "
-        + sizing.multiplierOrOne().toPlainString());
+        + sizing.multiplierOrOne().toPlainString(), unitsHint(sizing, spec, lots));
+  }
+
+  /**
+   * TradingView counts a forex or CFD strategy's size in units, not lots, so an unset multiplier is
+   * the usual reason for thousands of lots: say what it should be.
+   */
+  private static String unitsHint(Sizing sizing, SymbolSpec spec, BigDecimal lots) {
+    if (sizing.multiplier() != null || lots.compareTo(spec.volumeMax()) <= 0 || spec.contractSize().compareTo(BigDecimal.ONE) <= 0) {
+      return "";
+    }
+    BigDecimal perUnit = BigDecimal.ONE.divide(spec.contractSize(), DIVISION).stripTrailingZeros();
+    return " (if the strategy counts units, set its sizing's \"multiplier\" to " + perUnit.toPlainString()
+        + ": one lot of " + spec.name() + " is " + spec.contractSize().stripTrailingZeros().toPlainString() + " units)";
   }
 
   /** Lots that lose {@code percent} of the balance if the stop-loss is hit, commission in and out included. */
@@ -112,6 +125,10 @@ final class Sizer {
   }
 
   private static BigDecimal normalized(BigDecimal lots, SymbolSpec spec, String field, String how) {
+    return normalized(lots, spec, field, how, "");
+  }
+
+  private static BigDecimal normalized(BigDecimal lots, SymbolSpec spec, String field, String how, String hintAbove) {
     BigDecimal volume = floorToStep(lots, spec);
     if (volume.compareTo(spec.volumeMin()) < 0) {
       throw ApiException.invalid(field, how + " gives " + plain(lots) + " lots, below " + spec.name()
@@ -119,7 +136,7 @@ final class Sizer {
     }
     if (volume.compareTo(spec.volumeMax()) > 0) {
       throw ApiException.invalid(field, how + " gives " + plain(lots) + " lots, above " + spec.name()
-          + "'s maximum " + spec.volumeMax().toPlainString());
+          + "'s maximum " + spec.volumeMax().toPlainString() + hintAbove);
     }
     return volume;
   }

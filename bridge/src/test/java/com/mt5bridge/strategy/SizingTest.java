@@ -132,6 +132,29 @@ class SizingTest {
   }
 
   @Test
+  void units_sent_without_a_multiplier_are_refused_with_the_multiplier_they_need() {
+    desk.tick("XAUUSD", "2400.00", "2400.30");
+
+    // TradingView's 500 oz of gold taken as 500 lots (maximum 100); a lot is 100 oz, so 1/100 = 0.01.
+    assertThatThrownBy(() -> desk.signal(strategy(fixed("0.01"), Limits.NONE), buy("XAUUSD").contracts("500")))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.field()).isEqualTo("contracts");
+          assertThat(e.getMessage()).contains("above XAUUSD's maximum 100")
+              .contains("set its sizing's \"multiplier\" to 0.01: one lot of XAUUSD is 100 units");
+        });
+  }
+
+  @Test
+  void a_multiplier_the_trader_set_is_not_second_guessed() {
+    desk.tick("XAUUSD", "2400.00", "2400.30");
+    Strategy lots = strategy(sizing(Sizing.Mode.CONTRACTS, null, "1", null, null, null), Limits.NONE);
+
+    assertThatThrownBy(() -> desk.signal(lots, buy("XAUUSD").contracts("500")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+            .contains("above XAUUSD's maximum 100").doesNotContain("multiplier"));
+  }
+
+  @Test
   void contracts_sizing_needs_the_alert_contracts() {
     desk.tick("EURUSD", "1.10000", "1.10020");
     Strategy units = strategy(sizing(Sizing.Mode.CONTRACTS, null, "0.00001", null, null, null), Limits.NONE);

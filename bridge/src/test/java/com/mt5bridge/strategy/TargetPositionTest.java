@@ -157,6 +157,20 @@ class TargetPositionTest {
   }
 
   @Test
+  void a_forex_target_in_units_without_a_multiplier_names_the_multiplier() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+
+      // TradingView's position of 1,000 units taken as 1,000 lots; a lot is 100,000 units.
+      assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("1000")))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+              .contains("a buy of 1000.00 lots of EURUSD in one order, above its maximum 100")
+              .contains("\"multiplier\" to 0.00001"));
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
+  }
+
+  @Test
   void on_a_hedging_account_a_target_the_symbol_can_take_is_still_reached() {
     try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
       desk.tick("EURUSD", "1.10000", "1.10020");
