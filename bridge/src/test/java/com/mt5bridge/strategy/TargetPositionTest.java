@@ -201,16 +201,35 @@ class TargetPositionTest {
   }
 
   @Test
-  void on_a_netting_account_a_reversal_above_one_orders_maximum_keeps_the_long() {
+  void on_a_netting_account_a_reversal_too_big_for_one_order_closes_then_opens() {
     try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
       desk.tick("EURUSD", "1.10000", "1.10020");
       desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
 
-      // From +0.80 to -0.80 is one sell of 1.60.
-      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("-0.8")))
+      // From +0.80 to -0.80 is one sell of 1.60, above the maximum of 1: a sell of 0.80 that closes,
+      // then a sell of 0.80 that opens.
+      List<TradeResult> results = desk.signal(strategy, sell("EURUSD").positionSize("-0.8"));
+
+      assertThat(results).extracting(TradeResult::volume).usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(new BigDecimal("0.8"), new BigDecimal("0.8"));
+      List<Position> positions = desk.snapshot().positions();
+      assertThat(positions).hasSize(1);
+      assertPosition(positions.getFirst(), Side.SELL, "0.8");
+    }
+  }
+
+  @Test
+  void on_a_netting_account_a_reversal_whose_close_is_too_big_keeps_the_long() {
+    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
+      desk.signal(strategy, buy("EURUSD").positionSize("1.5"));
+
+      // From +1.50 to -0.50: one sell of 2.00, and even the close alone (1.50) is above the maximum of 1.
+      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("-0.5")))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-              .contains("a sell of 1.60 lots of EURUSD in one order, above its maximum 1"));
-      assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "0.8");
+              .contains("a sell of 2.00 lots of EURUSD in one order, above its maximum 1"));
+      assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "1.5");
     }
   }
 
