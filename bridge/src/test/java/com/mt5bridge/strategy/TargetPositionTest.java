@@ -17,6 +17,7 @@ import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,29 @@ class TargetPositionTest {
   private static void assertPosition(Position position, Side side, String volume) {
     assertThat(position.type()).isEqualTo(side);
     assertThat(position.volume()).isEqualByComparingTo(volume);
+  }
+
+  private static void assertVolumes(List<BigDecimal> volumes, String... expected) {
+    assertThat(volumes).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(Arrays.stream(expected).map(BigDecimal::new).toArray(BigDecimal[]::new));
+  }
+
+  /** The refusal of a signal that must not be carried out. */
+  private ApiException refusal(StrategyDesk desk, StrategyDesk.SignalOf signal) {
+    try {
+      desk.signal(strategy, signal);
+    } catch (ApiException refused) {
+      assertThat(refused.field()).isEqualTo("positionSize");
+      return refused;
+    }
+    throw new AssertionError("the signal was carried out");
+  }
+
+  /** EURUSD takes 0.1 to 1 lot per order here, quoted 1.10000 / 1.10020. */
+  private static StrategyDesk narrow(MarginMode marginMode) {
+    StrategyDesk desk = StrategyDesk.narrowEurusd(marginMode);
+    desk.tick("EURUSD", "1.10000", "1.10020");
+    return desk;
   }
 
   @Test
@@ -135,21 +159,30 @@ class TargetPositionTest {
     }
   }
 
-  // EURUSD below takes 0.1 to 1 lot per order: a target whose orders it cannot take is refused whole,
-  // before the strategy's other positions are closed.
+  @Test
+  void a_forex_target_in_units_without_a_multiplier_names_the_multiplier() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+
+      // TradingView's position of 1,000 units taken as 1,000 lots; a lot is 100,000 units.
+      assertThat(refusal(desk, buy("EURUSD").positionSize("1000")).getMessage())
+          .contains("a buy of 1000.00 lots of EURUSD in one order, above its maximum 100")
+          .contains("\"multiplier\" to 0.00001");
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
+  }
+
+  // On the narrow desk: a target whose orders EURUSD cannot take is refused whole, before the
+  // strategy's other positions are closed.
 
   @Test
   void on_a_hedging_account_a_target_above_one_orders_maximum_leaves_the_short_open() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.HEDGING)) {
       desk.signal(strategy, sell("EURUSD").volume("0.2"));
 
       // Closing the 0.2 short, then buying 1.50 in one order: above the maximum of 1.
-      assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("1.5")))
-          .isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.field()).isEqualTo("positionSize");
-            assertThat(e.getMessage()).contains("a buy of 1.50 lots of EURUSD in one order, above its maximum 1");
-          });
+      assertThat(refusal(desk, buy("EURUSD").positionSize("1.5")).getMessage())
+          .contains("a buy of 1.50 lots of EURUSD in one order, above its maximum 1");
       List<Position> positions = desk.snapshot().positions();
       assertThat(positions).hasSize(1);
       assertPosition(positions.getFirst(), Side.SELL, "0.2");
@@ -157,61 +190,40 @@ class TargetPositionTest {
   }
 
   @Test
-  void a_forex_target_in_units_without_a_multiplier_names_the_multiplier() {
-    try (StrategyDesk desk = StrategyDesk.hedging()) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
-
-      // TradingView's position of 1,000 units taken as 1,000 lots; a lot is 100,000 units.
-      assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("1000")))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-              .contains("a buy of 1000.00 lots of EURUSD in one order, above its maximum 100")
-              .contains("\"multiplier\" to 0.00001"));
-      assertThat(desk.snapshot().positions()).isEmpty();
-    }
-  }
-
-  @Test
   void on_a_hedging_account_a_target_the_symbol_can_take_is_still_reached() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.HEDGING)) {
       desk.signal(strategy, sell("EURUSD").volume("0.2"));
 
       List<TradeResult> results = desk.signal(strategy, buy("EURUSD").positionSize("1"));
 
-      assertThat(results).extracting(TradeResult::volume).usingElementComparator(BigDecimal::compareTo)
-          .containsExactly(new BigDecimal("0.2"), new BigDecimal("1"));
+      assertVolumes(results.stream().map(TradeResult::volume).toList(), "0.2", "1");
       assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "1");
     }
   }
 
   @Test
   void on_a_hedging_account_an_excess_below_the_minimum_closes_nothing() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.HEDGING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.HEDGING)) {
       desk.signal(strategy, buy("EURUSD").volume("0.5"));
       desk.signal(strategy, buy("EURUSD").volume("0.3"));
 
       // Held 0.80, target 0.75: 0.05 of the oldest would have to go, below the minimum of 0.1.
-      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("0.75")))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-              .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1"));
-      assertThat(desk.snapshot().positions()).extracting(Position::volume).usingElementComparator(BigDecimal::compareTo)
-          .containsExactly(new BigDecimal("0.5"), new BigDecimal("0.3"));
+      assertThat(refusal(desk, sell("EURUSD").positionSize("0.75")).getMessage())
+          .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1");
+      assertVolumes(desk.snapshot().positions().stream().map(Position::volume).toList(), "0.5", "0.3");
     }
   }
 
   @Test
   void on_a_netting_account_a_reversal_too_big_for_one_order_closes_then_opens() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.NETTING)) {
       desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
 
       // From +0.80 to -0.80 is one sell of 1.60, above the maximum of 1: a sell of 0.80 that closes,
       // then a sell of 0.80 that opens.
       List<TradeResult> results = desk.signal(strategy, sell("EURUSD").positionSize("-0.8"));
 
-      assertThat(results).extracting(TradeResult::volume).usingElementComparator(BigDecimal::compareTo)
-          .containsExactly(new BigDecimal("0.8"), new BigDecimal("0.8"));
+      assertVolumes(results.stream().map(TradeResult::volume).toList(), "0.8", "0.8");
       List<Position> positions = desk.snapshot().positions();
       assertThat(positions).hasSize(1);
       assertPosition(positions.getFirst(), Side.SELL, "0.8");
@@ -220,28 +232,24 @@ class TargetPositionTest {
 
   @Test
   void on_a_netting_account_a_reversal_whose_close_is_too_big_keeps_the_long() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.NETTING)) {
       desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
       desk.signal(strategy, buy("EURUSD").positionSize("1.5"));
 
       // From +1.50 to -0.50: one sell of 2.00, and even the close alone (1.50) is above the maximum of 1.
-      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("-0.5")))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-              .contains("a sell of 2.00 lots of EURUSD in one order, above its maximum 1"));
+      assertThat(refusal(desk, sell("EURUSD").positionSize("-0.5")).getMessage())
+          .contains("a sell of 2.00 lots of EURUSD in one order, above its maximum 1");
       assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "1.5");
     }
   }
 
   @Test
   void on_a_netting_account_a_difference_below_the_minimum_is_refused() {
-    try (StrategyDesk desk = StrategyDesk.narrowEurusd(MarginMode.NETTING)) {
-      desk.tick("EURUSD", "1.10000", "1.10020");
+    try (StrategyDesk desk = narrow(MarginMode.NETTING)) {
       desk.signal(strategy, buy("EURUSD").positionSize("0.8"));
 
-      assertThatThrownBy(() -> desk.signal(strategy, sell("EURUSD").positionSize("0.75")))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-              .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1"));
+      assertThat(refusal(desk, sell("EURUSD").positionSize("0.75")).getMessage())
+          .contains("a sell of 0.05 lots of EURUSD in one order, below its minimum 0.1");
       assertPosition(desk.snapshot().positions().getFirst(), Side.BUY, "0.8");
     }
   }
