@@ -17,6 +17,11 @@ import java.math.RoundingMode;
  */
 record Entry(Side side, OrderType.Kind kind, BigDecimal price, BigDecimal orderPrice, BigDecimal sl, BigDecimal tp) {
 
+  /** A market order that only reduces or closes a position: no SL or TP of its own. */
+  static Entry closing(Side side) {
+    return new Entry(side, OrderType.Kind.MARKET, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+  }
+
   static Entry of(Signal signal, Side side, SymbolSpec spec, Tick quote) {
     OrderType.Kind kind = signal.kind();
     BigDecimal orderPrice = BigDecimal.ZERO;

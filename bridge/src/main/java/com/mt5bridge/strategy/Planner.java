@@ -102,16 +102,14 @@ public final class Planner {
     boolean reversal = net.signum() != 0 && target.signum() != 0 && net.signum() != target.signum();
     BigDecimal opening = reversal ? target.abs() : target.abs().subtract(net.abs()).max(BigDecimal.ZERO);
     Entry entry = opening.signum() > 0 ? Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null))
-        : new Entry(side, OrderType.Kind.MARKET, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        : Entry.closing(side);
     if (opening.signum() > 0) {
       limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, net.signum() == 0);
     }
     if (reversal && delta.abs().compareTo(spec.volumeMax()) > 0 && net.abs().compareTo(spec.volumeMax()) <= 0
         && opening.compareTo(spec.volumeMax()) <= 0) {
       // Too much for one order, as MT5 itself would refuse it: close the position, then open the new side.
-      Entry closing = new Entry(side, OrderType.Kind.MARKET, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-          BigDecimal.ZERO);
-      return new Plan(List.of(order(strategy, signal, spec, closing, net.abs(), source),
+      return new Plan(List.of(order(strategy, signal, spec, Entry.closing(side), net.abs(), source),
           order(strategy, signal, spec, entry, opening, source)), true, null);
     }
     Sizer.checkTargetOrder(delta.abs(), side, signal.positionSize(), strategy, spec);

@@ -87,7 +87,8 @@ final class Sizer {
    * the usual reason for thousands of lots: say what it should be.
    */
   private static String unitsHint(Sizing sizing, SymbolSpec spec, BigDecimal lots) {
-    if (sizing.multiplier() != null || lots.compareTo(spec.volumeMax()) <= 0 || spec.contractSize().compareTo(BigDecimal.ONE) <= 0) {
+    if (sizing.multiplier() != null || lots.compareTo(spec.volumeMax()) <= 0
+        || spec.contractSize().compareTo(BigDecimal.ONE) <= 0) {
       return "";
     }
     BigDecimal perUnit = BigDecimal.ONE.divide(spec.contractSize(), DIVISION).stripTrailingZeros();
