@@ -133,11 +133,12 @@ public final class Planner {
     for (Position position : own) {
       if (position.type() == keep && excess.signum() > 0) {
         BigDecimal closing = position.volume().min(excess);
-        if (closing.compareTo(position.volume()) != 0) {
+        boolean whole = closing.compareTo(position.volume()) == 0;
+        if (!whole) {
           Sizer.checkTargetOrder(closing, keep.opposite(), signal.positionSize(), strategy, spec);
         }
-        requests.add(new TradeRequest.ClosePosition(position.ticket(),
-            closing.compareTo(position.volume()) == 0 ? null : closing, comment(signal), source));
+        requests.add(new TradeRequest.ClosePosition(position.ticket(), whole ? null : closing, comment(signal),
+            source));
         excess = excess.subtract(closing);
       }
     }
