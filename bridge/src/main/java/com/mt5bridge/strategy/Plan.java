@@ -34,4 +34,42 @@ public record Plan(List<TradeRequest> requests, boolean stopAtRefusal, String no
     }
     return results;
   }
+
+  /**
+   * What the trader is told of {@link #run}'s results: null when every order went through, else the
+   * broker's first refusal and what became of the other orders, so that a half-done signal never
+   * passes for a done one.
+   */
+  public String outcome(List<TradeResult> results) {
+    if (note != null) {
+      return note;
+    }
+    List<TradeResult> refused = results.stream().filter(result -> !result.success()).toList();
+    if (refused.isEmpty()) {
+      return null;
+    }
+    TradeResult first = refused.getFirst();
+    String why = first.retcode().name() + " " + first.comment();
+    if (requests.size() == 1) {
+      return "the broker refused: " + why;
+    }
+    List<String> others = new ArrayList<>();
+    int carriedOut = results.size() - refused.size();
+    if (carriedOut > 0) {
+      others.add(count(carriedOut, "carried out"));
+    }
+    if (refused.size() > 1) {
+      others.add(count(refused.size() - 1, "refused too"));
+    }
+    int unsent = requests.size() - results.size();
+    if (unsent > 0) {
+      others.add(count(unsent, "not sent"));
+    }
+    return "the broker refused order " + (results.indexOf(first) + 1) + " of " + requests.size() + " (" + why
+        + "); of the others, " + String.join(", ", others);
+  }
+
+  private static String count(int orders, String what) {
+    return orders + (orders == 1 ? " was " : " were ") + what;
+  }
 }

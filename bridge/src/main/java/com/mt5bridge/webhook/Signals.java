@@ -282,10 +282,7 @@ public final class Signals implements AutoCloseable {
     SignalStatus status = refusedAll ? SignalStatus.REJECTED : SignalStatus.EXECUTED;
     String rendered = json.writeValueAsString(results.stream().map(BrokerJson.Result::of).toList());
     desk.record(entry.carriedOut(status, rendered, clock.instant()));
-    String message = plan.note() != null ? plan.note()
-        : refusedAll ? "the broker refused: " + results.getFirst().retcode().name() + " " + results.getFirst().comment()
-        : null;
-    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, message));
+    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, plan.outcome(results)));
   }
 
   /** A repeat of an alert: the first's answer, never a second trade. */

@@ -153,6 +153,20 @@ final class StrategyDesk implements AutoCloseable {
     return results;
   }
 
+  /** The signal planned and carried out; what the trader is told of it ({@link Plan#outcome}). */
+  String outcome(Strategy strategy, SignalOf of) {
+    Signal signal = of.build();
+    return broker.perform(desk -> {
+      Plan plan = planner.plan(desk, strategy, signal, Source.signal("test"));
+      return plan.outcome(plan.run(desk));
+    }).join();
+  }
+
+  /** A plan made by hand, carried out; what the trader is told of it. */
+  String outcome(Plan plan) {
+    return broker.perform(desk -> plan.outcome(plan.run(desk))).join();
+  }
+
   /** The plan alone (nothing sent). */
   Plan plan(Strategy strategy, SignalOf of) {
     Signal signal = of.build();

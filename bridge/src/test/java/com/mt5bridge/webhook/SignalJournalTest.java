@@ -92,6 +92,27 @@ class SignalJournalTest {
   }
 
   @Test
+  void a_reversal_whose_opening_the_broker_refuses_is_answered_with_what_was_done() {
+    TradingFloor floor = bridge.floor();
+    floor.strategy("half", floor.account("HEDGING"), SECRET, Map.of());
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    http.post("/webhook/half", "application/json", "{\"secret\":\"" + SECRET
+        + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"positionSize\":1}");
+
+    // The long of 1 lot closes at a loss of 20.00; a short of 10 lots needs 11,001.00 USD of margin.
+    Http.Response answer = http.post("/webhook/half", "application/json", "{\"secret\":\"" + SECRET
+        + "\",\"action\":\"sell\",\"symbol\":\"EURUSD\",\"positionSize\":-10}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().path("status").asString()).isEqualTo("EXECUTED");
+    assertThat(answer.json().path("results").valueStream().map(result -> result.path("retcode").asInt()))
+        .containsExactly(10009, 10019);
+    assertThat(answer.json().path("message").asString())
+        .startsWith("the broker refused order 2 of 2 (NO_MONEY ")
+        .endsWith("free margin is 9980.00); of the others, 1 was carried out");
+  }
+
+  @Test
   void the_journal_is_read_page_by_page_and_filtered_by_account_and_status() {
     TradingFloor floor = bridge.floor();
     String pagesAccount = floor.account("HEDGING");
