@@ -112,7 +112,8 @@ public final class Strategies {
     List<String> symbols = broker.symbols().stream().map(SymbolSpec::name).toList();
     strategy.symbolMap().forEach((from, to) -> {
       if (!symbols.contains(to)) {
-        throw ApiException.invalid("symbolMap." + from, "account " + strategy.account() + " has no symbol " + to);
+        throw ApiException.invalid("symbolMap." + from, "account " + strategy.account() + " has no symbol " + to
+            + SymbolHint.of(to, symbols));
       }
     });
     for (Strategy other : byId.values()) {

@@ -20,6 +20,7 @@ import com.mt5bridge.strategy.Planner;
 import com.mt5bridge.strategy.Signal;
 import com.mt5bridge.strategy.Strategies;
 import com.mt5bridge.strategy.Strategy;
+import com.mt5bridge.strategy.SymbolHint;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -171,7 +172,8 @@ public final class Signals implements AutoCloseable {
       String mapped = symbol;
       if (broker.symbols().stream().map(SymbolSpec::name).noneMatch(mapped::equals)) {
         throw ApiException.invalid("symbol", "account " + strategy.account() + " has no symbol " + symbol
-            + (symbol.equals(alert.symbol()) ? "" : " (from " + alert.symbol() + ")"));
+            + (symbol.equals(alert.symbol()) ? "" : " (from " + alert.symbol() + ")")
+            + SymbolHint.of(symbol, broker.symbols().stream().map(SymbolSpec::name).toList()));
       }
     }
 

@@ -79,6 +79,12 @@ class AlertValidationTest {
   }
 
   @Test
+  void a_symbol_in_the_wrong_letter_case_is_refused_naming_the_right_one() {
+    assertRefused(text("buy,eurusd,vol=0.1"), 422, "INVALID", "symbol",
+        "has no symbol eurusd (did you mean EURUSD? symbol names are case-sensitive)");
+  }
+
+  @Test
   void a_volume_below_the_symbol_minimum_is_refused() {
     assertRefused(json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"0.001\""), 422, "INVALID", "volume",
         "below EURUSD's minimum 0.01");
