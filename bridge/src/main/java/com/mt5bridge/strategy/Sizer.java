@@ -1,6 +1,7 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.CalcMode;
 import com.mt5bridge.broker.Side;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradingDesk;
@@ -113,12 +114,18 @@ final class Sizer {
         + " with the stop-loss at " + entry.sl().toPlainString());
   }
 
-  /** Lots whose notional (contract size × entry price, in the deposit currency) is the strategy's equity. */
+  /**
+   * Lots whose notional, in the deposit currency, is the strategy's equity. A lot of a currency pair is
+   * its contract size in the base currency (100,000 USD of USDJPY is one lot, whatever the spread);
+   * of anything else, contract size × entry price in the profit currency.
+   */
   private static BigDecimal byAllocation(TradingDesk desk, Sizing sizing, SymbolSpec spec, Entry entry) {
     BigDecimal notional = sizing.equity() != null ? sizing.equity()
         : sizing.weight().multiply(desk.figures().equity());
-    BigDecimal lotNotional = desk.toDeposit(spec.contractSize().multiply(entry.price()), spec.currencyProfit())
-        .orElseThrow(() -> ApiException.invalid("symbol", "no price converts " + spec.currencyProfit() + " to "
+    boolean pair = spec.calcMode() == CalcMode.FOREX || spec.calcMode() == CalcMode.FOREX_NO_LEVERAGE;
+    String currency = pair ? spec.currencyBase() : spec.currencyProfit();
+    BigDecimal lotNotional = desk.toDeposit(pair ? spec.contractSize() : spec.contractSize().multiply(entry.price()),
+        currency).orElseThrow(() -> ApiException.invalid("symbol", "no price converts " + currency + " to "
             + desk.currency() + " yet"));
     BigDecimal lots = notional.divide(lotNotional, DIVISION);
     return normalized(lots, spec, "sizing", "allocating " + notional.stripTrailingZeros().toPlainString()

@@ -97,8 +97,19 @@ class SizingTest {
     desk.tick("EURUSD", "1.10000", "1.10020");
     Strategy half = strategy(sizing(Sizing.Mode.ALLOCATION, null, null, null, null, "0.5"), Limits.NONE);
 
-    // 0.5 x 10,000 = 5,000 USD; a lot at the ask is 100,000 x 1.10020 = 110,020 USD: 0.0454 lots, floored to 0.04.
+    // 0.5 x 10,000 = 5,000 USD; a lot is 100,000 EUR, at the mid price 1.10010 110,010 USD: 0.0454 lots,
+    // floored to 0.04.
     assertThat(opened(half, buy("EURUSD"))).isEqualByComparingTo("0.04");
+  }
+
+  @Test
+  void allocation_in_a_pair_whose_base_is_the_deposit_currency_is_exact() {
+    desk.tick("USDJPY", "150.000", "150.020");
+    Strategy half = strategy(sizing(Sizing.Mode.ALLOCATION, null, null, null, null, "0.5"), Limits.NONE);
+
+    // A lot of USDJPY is 100,000 USD, so 5,000 USD is 0.05 lots; not 100,000 x 150.020 JPY at 150.010, which is
+    // 100,006.67 USD and would floor 0.049997 to 0.04.
+    assertThat(opened(half, buy("USDJPY"))).isEqualByComparingTo("0.05");
   }
 
   @Test
