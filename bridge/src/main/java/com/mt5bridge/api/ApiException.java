@@ -10,16 +10,23 @@ public final class ApiException extends RuntimeException {
   private final ErrorCode code;
   private final String field;
   private final String signal;
+  private final long retryAfterSeconds;
 
   public ApiException(ErrorCode code, String message, String field) {
-    this(code, message, field, null);
+    this(code, message, field, null, 0);
   }
 
-  private ApiException(ErrorCode code, String message, String field, String signal) {
+  private ApiException(ErrorCode code, String message, String field, String signal, long retryAfterSeconds) {
     super(message, null, false, false);
     this.code = code;
     this.field = field;
     this.signal = signal;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** A refusal that will not stand after {@code seconds}: answered with {@code Retry-After}. */
+  public static ApiException rateLimited(String message, long seconds) {
+    return new ApiException(ErrorCode.RATE_LIMITED, message, null, null, seconds);
   }
 
   public static ApiException malformed(String message) {
@@ -52,7 +59,12 @@ public final class ApiException extends RuntimeException {
 
   /** The same refusal, of the signal the journal keeps it under. */
   public ApiException withSignal(String signal) {
-    return new ApiException(code, getMessage(), field, signal);
+    return new ApiException(code, getMessage(), field, signal, retryAfterSeconds);
+  }
+
+  /** Seconds after which the same request may succeed, or 0 when waiting would not help. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public ErrorBody body() {

@@ -51,6 +51,9 @@ final class ErrorMapping {
           .addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path()).log();
       mapped = new ApiException(ErrorCode.INTERNAL, "internal error; the bridge logged the details", null);
     }
+    if (mapped.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(mapped.retryAfterSeconds()));
+    }
     ctx.status(mapped.code().status()).json(mapped.body());
   }
 

@@ -7,6 +7,7 @@ import com.mt5bridge.strategy.Strategy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 
 /**
  * Whether a strategy takes a signal from this sender now: the address allowlist (403), the secret
@@ -35,9 +36,12 @@ final class Admission {
     if (!strategy.enabled()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "strategy " + strategy.id() + " is paused", "strategy");
     }
-    if (!rateLimiter.allow(strategy.id(), strategy.limits().maxSignalsPerMinute())) {
-      throw new ApiException(ErrorCode.RATE_LIMITED, "strategy " + strategy.id() + " sends more than "
-          + strategy.limits().maxSignalsPerMinute() + " signals a minute", null);
+    Duration wait = rateLimiter.admit(strategy.id(), strategy.limits().maxSignalsPerMinute());
+    if (wait.isPositive()) {
+      long seconds = wait.plusMillis(999).toSeconds();
+      throw ApiException.rateLimited("strategy " + strategy.id() + " sends more than "
+          + strategy.limits().maxSignalsPerMinute() + " signals a minute; the next is accepted in " + seconds + " s",
+          seconds);
     }
   }
 

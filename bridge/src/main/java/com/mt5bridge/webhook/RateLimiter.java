@@ -1,5 +1,6 @@
 package com.mt5bridge.webhook;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,25 +25,30 @@ final class RateLimiter {
       this.last = now;
     }
 
-    synchronized boolean take(long now) {
+    /** Takes a token: 0 when there was one, else the nanoseconds until there is. */
+    synchronized long take(long now) {
       tokens = Math.min(capacity, tokens + (now - last) * perNano);
       last = now;
       if (tokens >= 1) {
         tokens -= 1;
-        return true;
+        return 0;
       }
-      return false;
+      return (long) Math.ceil((1 - tokens) / perNano);
     }
   }
 
   private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** True when the strategy may send one more signal now; {@code perMinute} 0 means no limit. */
-  boolean allow(String strategy, int perMinute) {
+  /**
+   * Zero when the strategy may send one more signal now, else how long until it may; {@code perMinute}
+   * 0 means no limit.
+   */
+  Duration admit(String strategy, int perMinute) {
     if (perMinute <= 0) {
-      return true;
+      return Duration.ZERO;
     }
     long now = System.nanoTime();
-    return buckets.computeIfAbsent(new Key(strategy, perMinute), k -> new Bucket(perMinute, now)).take(now);
+    return Duration.ofNanos(
+        buckets.computeIfAbsent(new Key(strategy, perMinute), k -> new Bucket(perMinute, now)).take(now));
   }
 }

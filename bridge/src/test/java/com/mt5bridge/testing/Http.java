@@ -4,6 +4,7 @@ import com.mt5bridge.api.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class Http {
   private Response send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new AssertionError("HTTP request failed: " + e, e);
     } catch (InterruptedException e) {
@@ -85,8 +86,8 @@ public final class Http {
     }
   }
 
-  /** Status and body; {@link #json()} parses the body (decimals as BigDecimal). */
-  public record Response(int status, String body) {
+  /** Status, body and headers; {@link #json()} parses the body (decimals as BigDecimal). */
+  public record Response(int status, String body, HttpHeaders headers) {
     public JsonNode json() {
       return JSON.readTree(body);
     }

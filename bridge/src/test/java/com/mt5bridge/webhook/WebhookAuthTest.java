@@ -173,6 +173,24 @@ class WebhookAuthTest {
   }
 
   @Test
+  void a_signal_over_the_rate_is_told_when_the_next_is_taken() {
+    String strategy = strategy(Map.of("limits", Map.of("maxSignalsPerMinute", 3)));
+    for (int i = 0; i < 3; i++) {
+      bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
+    }
+
+    Http.Response refused = bridge.http().post("/webhook", "application/json", alert(strategy, SECRET));
+
+    // 3 a minute refill one every 20 s; the three went within the last second or two, so the next
+    // token is 18 to 20 s away, rounded up to whole seconds.
+    assertThat(refused.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(18L, 20L);
+    assertThat(refused.json().path("error").path("message").asString())
+        .endsWith("; the next is accepted in " + retryAfter + " s");
+  }
+
+  @Test
   void the_secret_is_kept_only_as_a_hash_and_never_shown_journaled_or_logged() {
     String strategy;
     try (CapturedLogs logs = new CapturedLogs()) {
