@@ -50,6 +50,11 @@ public final class DatabaseStrategies implements StrategyStore {
       return new Stored(s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(), s.sizing(), s.limits(),
           s.allowedIps().entries());
     }
+
+    /** The column's JSON, also as older versions wrote it: a field added since reads as absent. */
+    static Stored read(String settings) {
+      return JSON.readValue(settings, Stored.class);
+    }
   }
 
   @Override
@@ -150,7 +155,7 @@ public final class DatabaseStrategies implements StrategyStore {
   }
 
   private static Strategy strategy(StrategiesRecord r) {
-    Stored stored = JSON.readValue(r.getSettings(), Stored.class);
+    Stored stored = Stored.read(r.getSettings());
     return new Strategy(r.getId(), r.getAccountId(), SecretHash.parse(r.getSecretHash()), r.getEnabled(), r.getMagic(),
         stored.symbolMap() == null ? Map.of() : Map.copyOf(stored.symbolMap()),
         stored.symbolPrefix() == null ? "" : stored.symbolPrefix(),

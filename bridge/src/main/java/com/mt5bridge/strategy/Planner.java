@@ -63,7 +63,7 @@ public final class Planner {
       }
     }
     if (opening.signum() > 0) {
-      limits.check(desk, strategy, spec, entry.kind(), opening, newSlot);
+      limits.check(desk, strategy, signal, spec, entry.kind(), opening, newSlot);
     }
     return Plan.of(order(strategy, signal, spec, entry, volume, source));
   }
@@ -104,7 +104,7 @@ public final class Planner {
     Entry entry = opening.signum() > 0 ? Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null))
         : Entry.closing(side);
     if (opening.signum() > 0) {
-      limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, net.signum() == 0);
+      limits.check(desk, strategy, signal, spec, OrderType.Kind.MARKET, opening, net.signum() == 0);
     }
     if (reversal && delta.abs().compareTo(spec.volumeMax()) > 0 && net.abs().compareTo(spec.volumeMax()) <= 0
         && opening.compareTo(spec.volumeMax()) <= 0) {
@@ -146,7 +146,7 @@ public final class Planner {
     if (opening.signum() > 0) {
       Sizer.checkTargetOrder(opening, keep, signal.positionSize(), strategy, spec);
       Entry entry = Entry.of(signal, keep, spec, desk.price(spec.name()).orElse(null));
-      limits.check(desk, strategy, spec, OrderType.Kind.MARKET, opening, true);
+      limits.check(desk, strategy, signal, spec, OrderType.Kind.MARKET, opening, true);
       requests.add(order(strategy, signal, spec, entry, opening, source));
     }
     if (requests.isEmpty()) {

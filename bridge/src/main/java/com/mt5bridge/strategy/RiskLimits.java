@@ -9,6 +9,7 @@ import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /** A strategy's {@link Limits}, checked against the account before an order that adds exposure is sent. */
 final class RiskLimits {
@@ -23,9 +24,12 @@ final class RiskLimits {
    * @param opening the lots the signal adds (a reversal counts its new side only)
    * @param newSlot whether it takes a new position or pending order slot
    */
-  void check(TradingDesk desk, Strategy strategy, SymbolSpec spec, OrderType.Kind kind, BigDecimal opening,
-      boolean newSlot) {
+  void check(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, OrderType.Kind kind,
+      BigDecimal opening, boolean newSlot) {
     Limits limits = strategy.limits();
+    if (limits.maxSignalAgeSeconds() > 0) {
+      checkAge(signal.age(), limits.maxSignalAgeSeconds());
+    }
     if (limits.maxVolume().signum() > 0 && opening.compareTo(limits.maxVolume()) > 0) {
       throw refused("volume", "the signal opens " + opening.stripTrailingZeros().toPlainString() + " lots; the strategy's maxVolume is "
           + limits.maxVolume().toPlainString());
@@ -56,6 +60,17 @@ final class RiskLimits {
             + desk.currency() + " today; its maxDailyLoss is " + limits.maxDailyLoss().toPlainString()
             + " (closing is still allowed)");
       }
+    }
+  }
+
+  private static void checkAge(Duration age, int maxSeconds) {
+    if (age == null) {
+      throw refused("time", "the strategy's maxSignalAgeSeconds needs the alert's time: add \"time\": "
+          + "\"{{timenow}}\" to the message (time={{timenow}} in the text form)");
+    }
+    if (age.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
+      throw refused("time", "the alert fired " + BigDecimal.valueOf(age.toMillis(), 3).stripTrailingZeros().toPlainString() + " s before it arrived; the strategy's "
+          + "maxSignalAgeSeconds is " + maxSeconds + " (closing is still allowed)");
     }
   }
 

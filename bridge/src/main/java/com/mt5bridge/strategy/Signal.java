@@ -2,6 +2,7 @@ package com.mt5bridge.strategy;
 
 import com.mt5bridge.broker.OrderType;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
  * What one alert asks a strategy to do, validated and with the account's symbol; null fields were
@@ -9,7 +10,8 @@ import java.math.BigDecimal;
  *
  * @param kind MARKET, or LIMIT/STOP for a pending order at {@code price}
  * @param positionSize TradingView's signed net position after the order: trade the difference
+ * @param age how long before it arrived the alert fired, by its {@code time}; null without a time
  */
 public record Signal(Action action, String symbol, OrderType.Kind kind, BigDecimal price, BigDecimal volume,
     BigDecimal contracts, BigDecimal risk, BigDecimal sl, BigDecimal tp, BigDecimal slPips, BigDecimal tpPips,
-    BigDecimal positionSize, String comment) {}
+    BigDecimal positionSize, String comment, Duration age) {}

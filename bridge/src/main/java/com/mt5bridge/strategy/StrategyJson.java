@@ -56,7 +56,7 @@ public final class StrategyJson {
   }
 
   public record LimitsBody(BigDecimal maxVolume, Integer maxPositions, BigDecimal maxDailyLoss,
-      Integer maxSpreadPoints, Integer maxSignalsPerMinute) {
+      Integer maxSpreadPoints, Integer maxSignalsPerMinute, Integer maxSignalAgeSeconds) {
 
     Limits toLimits() {
       notNegative(maxVolume, "limits.maxVolume");
@@ -64,8 +64,10 @@ public final class StrategyJson {
       notNegative(maxPositions, "limits.maxPositions");
       notNegative(maxSpreadPoints, "limits.maxSpreadPoints");
       notNegative(maxSignalsPerMinute, "limits.maxSignalsPerMinute");
+      notNegative(maxSignalAgeSeconds, "limits.maxSignalAgeSeconds");
       return new Limits(or(maxVolume, BigDecimal.ZERO), or(maxPositions, 0), or(maxDailyLoss, BigDecimal.ZERO),
-          or(maxSpreadPoints, 0), or(maxSignalsPerMinute, Limits.DEFAULT_SIGNALS_PER_MINUTE));
+          or(maxSpreadPoints, 0), or(maxSignalsPerMinute, Limits.DEFAULT_SIGNALS_PER_MINUTE),
+          or(maxSignalAgeSeconds, 0));
     }
   }
 

@@ -4,6 +4,7 @@ import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.strategy.Action;
 import com.mt5bridge.strategy.Signal;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -15,10 +16,11 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     BigDecimal contracts, BigDecimal risk, BigDecimal sl, BigDecimal tp, BigDecimal slPips, BigDecimal tpPips,
     BigDecimal positionSize, String marketPosition, String comment, String id, String time) {
 
-  /** The strategy's signal, on the account's symbol. */
-  Signal toSignal(String accountSymbol) {
+  /** The strategy's signal, on the account's symbol, as it arrived at {@code receivedAt}. */
+  Signal toSignal(String accountSymbol, Instant receivedAt) {
+    Instant fired = instant();
     return new Signal(action, accountSymbol, kind, price, volume, contracts, risk, sl, tp, slPips, tpPips,
-        positionSize, comment);
+        positionSize, comment, fired == null ? null : Duration.between(fired, receivedAt));
   }
 
   /** Whether {@code id} and {@code time} identify this alert: then a repeat of both is a duplicate. */

@@ -227,7 +227,7 @@ final class AlertFields {
   private static String unknown(RawAlert.Format format, String name) {
     if (format == RawAlert.Format.TEXT) {
       return "unknown key '" + AlertParser.clip(name) + "'; the text form takes vol, lots, risk, sl, tp, slprice, "
-          + "tpprice, price and comment";
+          + "tpprice, price, comment, id and time";
     }
     String hint = JSON_FIELDS.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst()
         .map(known -> " (did you mean '" + known + "'?)").orElse("");

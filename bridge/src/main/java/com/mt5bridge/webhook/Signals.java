@@ -190,7 +190,7 @@ public final class Signals implements AutoCloseable {
     if (earlier.isPresent()) {
       return duplicate(entry, earlier.get());
     }
-    return execute(broker, strategy, alert.toSignal(symbol), entry, mine);
+    return execute(broker, strategy, alert.toSignal(symbol, entry.receivedAt), entry, mine);
   }
 
   /** One turn on the account; the answer within the wait, else PENDING while the turn goes on. */

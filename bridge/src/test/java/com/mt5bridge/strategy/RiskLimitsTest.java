@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RiskLimitsTest {
 
   private static Limits limits(String maxVolume, int maxPositions, String maxDailyLoss, int maxSpreadPoints) {
-    return new Limits(new BigDecimal(maxVolume), maxPositions, new BigDecimal(maxDailyLoss), maxSpreadPoints, 0);
+    return new Limits(new BigDecimal(maxVolume), maxPositions, new BigDecimal(maxDailyLoss), maxSpreadPoints, 0, 0);
   }
 
   private static void assertRefused(ThrowableAssert.ThrowingCallable signal, String field, String message) {
@@ -30,6 +30,54 @@ class RiskLimitsTest {
       assertThat(e.field()).isEqualTo(field);
       assertThat(e.getMessage()).contains(message);
     });
+  }
+
+  /** At most {@code seconds} between an alert's time and its arrival. */
+  private static Limits maxAge(int seconds) {
+    return new Limits(BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0, seconds);
+  }
+
+  @Test
+  void an_entry_that_fired_longer_ago_than_allowed_is_refused_and_a_close_is_not() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.1"), maxAge(30));
+      desk.signal(strategy, buy("EURUSD").firedSecondsBefore(2));
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD").firedSecondsBefore(30.5)), "time",
+          "the alert fired 30.5 s before it arrived; the strategy's maxSignalAgeSeconds is 30");
+      assertRefused(() -> desk.signal(strategy, sell("EURUSD").positionSize("-0.1").firedSecondsBefore(31)), "time",
+          "fired 31 s before");
+      assertThat(desk.snapshot().positions()).hasSize(1);
+
+      List<TradeResult> closed = desk.signal(strategy, action(Action.CLOSE_LONG, "EURUSD").firedSecondsBefore(600));
+      assertThat(closed).singleElement().satisfies(result -> assertThat(result.success()).isTrue());
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
+  }
+
+  @Test
+  void an_entry_exactly_at_the_age_limit_or_from_a_clock_ahead_is_taken() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.1"), maxAge(30));
+
+      desk.signal(strategy, buy("EURUSD").firedSecondsBefore(30));
+      desk.signal(strategy, buy("EURUSD").firedSecondsBefore(-5));
+
+      assertThat(desk.snapshot().positions()).hasSize(2);
+    }
+  }
+
+  @Test
+  void an_age_limit_needs_the_alerts_time() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+
+      assertRefused(() -> desk.signal(strategy(fixed("0.1"), maxAge(30)), buy("EURUSD")), "time",
+          "needs the alert's time");
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
   }
 
   @Test

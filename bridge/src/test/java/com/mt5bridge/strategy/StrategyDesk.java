@@ -18,6 +18,7 @@ import com.mt5bridge.broker.sim.SimBrokerFactory;
 import com.mt5bridge.broker.sim.Specs;
 import com.mt5bridge.store.InMemoryJournal;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -104,6 +105,7 @@ final class StrategyDesk implements AutoCloseable {
     private BigDecimal sl;
     private BigDecimal slPips;
     private BigDecimal positionSize;
+    private Duration age;
 
     SignalOf(Action action, String symbol) {
       this.action = action;
@@ -117,10 +119,11 @@ final class StrategyDesk implements AutoCloseable {
     SignalOf sl(String value) { sl = new BigDecimal(value); return this; }
     SignalOf slPips(String value) { slPips = new BigDecimal(value); return this; }
     SignalOf positionSize(String value) { positionSize = new BigDecimal(value); return this; }
+    SignalOf firedSecondsBefore(double seconds) { age = Duration.ofMillis(Math.round(seconds * 1000)); return this; }
 
     Signal build() {
       return new Signal(action, symbol, kind, price, volume, contracts, risk, sl, null, slPips, null, positionSize,
-          null);
+          null, age);
     }
   }
 

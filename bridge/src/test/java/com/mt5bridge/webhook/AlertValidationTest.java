@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +83,15 @@ class AlertValidationTest {
   void a_symbol_in_the_wrong_letter_case_is_refused_naming_the_right_one() {
     assertRefused(text("buy,eurusd,vol=0.1"), 422, "INVALID", "symbol",
         "has no symbol eurusd (did you mean EURUSD? symbol names are case-sensitive)");
+  }
+
+  @Test
+  void an_entry_older_than_the_strategys_age_limit_is_refused_naming_the_time() {
+    bridge.floor().strategy(strategy, account, SECRET, Map.of("limits", Map.of("maxSignalAgeSeconds", 60)));
+    String tenMinutesAgo = Instant.now().minusSeconds(600).toString();
+
+    assertRefused(text("buy,EURUSD,vol=0.1,time=" + tenMinutesAgo), 422, "RISK_LIMIT", "time",
+        "; the strategy's maxSignalAgeSeconds is 60 (closing is still allowed)");
   }
 
   @Test
