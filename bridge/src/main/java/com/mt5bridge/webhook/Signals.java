@@ -226,6 +226,13 @@ public final class Signals implements AutoCloseable {
     }
     inFlight.remove(entry.id);
     if (turn instanceof Turn.Done done) {
+      if (done.brokerRefused()) {
+        // Logged like a refusal before the account: an operator reading the log sees every signal that did not
+        // fully trade, whoever said no.
+        log.atInfo().setMessage("signal refused by the broker").addKeyValue("signal", entry.id)
+            .addKeyValue("strategy", entry.strategy).addKeyValue("status", done.answer().status())
+            .addKeyValue("reason", done.answer().message()).log();
+      }
       mine.answer.complete(done.answer());
       return done.answer();
     }
@@ -284,7 +291,8 @@ public final class Signals implements AutoCloseable {
     SignalStatus status = refusedAll ? SignalStatus.REJECTED : SignalStatus.EXECUTED;
     String rendered = json.writeValueAsString(results.stream().map(BrokerJson.Result::of).toList());
     desk.record(entry.carriedOut(status, rendered, clock.instant()));
-    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, plan.outcome(results)));
+    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, plan.outcome(results)),
+        results.stream().anyMatch(result -> !result.success()));
   }
 
   /** A repeat of an alert: the first's answer, never a second trade. */
@@ -396,7 +404,8 @@ public final class Signals implements AutoCloseable {
 
   /** How a signal's turn on its account ended. */
   private sealed interface Turn {
-    record Done(SignalAnswer answer) implements Turn {}
+    /** @param brokerRefused whether the broker refused any of the signal's orders */
+    record Done(SignalAnswer answer, boolean brokerRefused) implements Turn {}
 
     record Refused(ApiException reason) implements Turn {}
   }

@@ -1,5 +1,6 @@
 package com.mt5bridge.testing;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -11,10 +12,21 @@ public final class CapturedLogs implements AutoCloseable {
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private Logger lowered;
+  private Level before;
 
   public CapturedLogs() {
     appender.start();
     root.addAppender(appender);
+  }
+
+  /** Also the INFO lines of {@code source}, which the tests' configuration leaves out, until closed. */
+  public static CapturedLogs withInfoOf(Class<?> source) {
+    CapturedLogs logs = new CapturedLogs();
+    logs.lowered = (Logger) LoggerFactory.getLogger(source);
+    logs.before = logs.lowered.getLevel();
+    logs.lowered.setLevel(Level.INFO);
+    return logs;
   }
 
   public List<String> lines() {
@@ -36,6 +48,9 @@ public final class CapturedLogs implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lowered != null) {
+      lowered.setLevel(before);
+    }
     root.detachAppender(appender);
   }
 }

@@ -3,6 +3,7 @@ package com.mt5bridge.webhook;
 import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
@@ -100,8 +101,13 @@ class SignalJournalTest {
         + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"positionSize\":1}");
 
     // The long of 1 lot closes at a loss of 20.00; a short of 10 lots needs 11,001.00 USD of margin.
-    Http.Response answer = http.post("/webhook/half", "application/json", "{\"secret\":\"" + SECRET
-        + "\",\"action\":\"sell\",\"symbol\":\"EURUSD\",\"positionSize\":-10}");
+    Http.Response answer;
+    List<String> logged;
+    try (CapturedLogs logs = CapturedLogs.withInfoOf(Signals.class)) {
+      answer = http.post("/webhook/half", "application/json", "{\"secret\":\"" + SECRET
+          + "\",\"action\":\"sell\",\"symbol\":\"EURUSD\",\"positionSize\":-10}");
+      logged = logs.lines();
+    }
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("status").asString()).isEqualTo("EXECUTED");
@@ -110,6 +116,9 @@ class SignalJournalTest {
     assertThat(answer.json().path("message").asString())
         .startsWith("the broker refused order 2 of 2 (NO_MONEY ")
         .endsWith("free margin is 9980.00); of the others, 1 was carried out");
+    assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("signal refused by the broker")
+        .contains("signal=" + answer.json().path("signal").asString(), "strategy=half", "status=EXECUTED",
+            "reason=the broker refused order 2 of 2 (NO_MONEY"));
   }
 
   @Test
