@@ -16,9 +16,12 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     BigDecimal contracts, BigDecimal risk, BigDecimal sl, BigDecimal tp, BigDecimal slPips, BigDecimal tpPips,
     BigDecimal positionSize, String marketPosition, String comment, String id, String time) {
 
-  /** The strategy's signal, on the account's symbol, as it arrived at {@code receivedAt}. */
-  Signal toSignal(String accountSymbol, Instant receivedAt) {
-    Instant fired = instant();
+  /**
+   * The strategy's signal, on the account's symbol, as it arrived at {@code receivedAt}.
+   *
+   * @param fired {@link #instant()}, which the caller has read already
+   */
+  Signal toSignal(String accountSymbol, Instant fired, Instant receivedAt) {
     return new Signal(action, accountSymbol, kind, price, volume, contracts, risk, sl, tp, slPips, tpPips,
         positionSize, comment, fired == null ? null : Duration.between(fired, receivedAt));
   }

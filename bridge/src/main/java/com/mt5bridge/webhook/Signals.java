@@ -179,8 +179,8 @@ public final class Signals implements AutoCloseable {
 
     DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
     Optional<DuplicateGuard.Claim> earlier;
+    Instant alertTime = alert.instant();
     if (alert.identified()) {
-      Instant alertTime = alert.instant();
       entry.idempotencyKey = idempotencyKey(alert, alertTime);
       earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine);
     } else {
@@ -190,7 +190,7 @@ public final class Signals implements AutoCloseable {
     if (earlier.isPresent()) {
       return duplicate(entry, earlier.get());
     }
-    return execute(broker, strategy, alert.toSignal(symbol, entry.receivedAt), entry, mine);
+    return execute(broker, strategy, alert.toSignal(symbol, alertTime, entry.receivedAt), entry, mine);
   }
 
   /** One turn on the account; the answer within the wait, else PENDING while the turn goes on. */
