@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson3;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  /** Connections the kernel may hold for the server before it accepts them. */
+  static final int ACCEPT_QUEUE = 1024;
 
   private final Javalin javalin;
 
@@ -39,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson3(mapper, false));
       config.jetty.host = host;
       config.jetty.port = port;
+      config.jetty.modifyServer(HttpServer::deepenAcceptQueue);
       config.requestLogger.http((ctx, ms) -> log.atDebug().setMessage("http")
           .addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path())
           .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", ms).log());
@@ -47,6 +55,25 @@ public final class HttpServer implements AutoCloseable {
     });
     javalin.start();
     return new HttpServer(javalin);
+  }
+
+  /**
+   * Jetty leaves the kernel's queue of connections not yet accepted at Java's default of 50. A burst
+   * of new connections (alerts fired on the same bar close, each on a fresh connection) overflowed
+   * it: the kernel dropped the extra SYNs and each of those senders waited a second to retry. The
+   * kernel caps the queue at {@code net.core.somaxconn}.
+   */
+  public static void deepenAcceptQueue(Server server) {
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle starting) {
+        for (Connector connector : server.getConnectors()) {
+          if (connector instanceof ServerConnector listening) {
+            listening.setAcceptQueueSize(ACCEPT_QUEUE);
+          }
+        }
+      }
+    });
   }
 
   public int port() {

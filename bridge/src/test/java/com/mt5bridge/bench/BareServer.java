@@ -1,5 +1,6 @@
 package com.mt5bridge.bench;
 
+import com.mt5bridge.api.HttpServer;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
 import java.util.Map;
@@ -22,6 +23,8 @@ public final class BareServer {
       config.jsonMapper(new JavalinJackson3(json, false));
       config.jetty.host = "127.0.0.1";
       config.jetty.port = Integer.parseInt(System.getenv("BRIDGE_PORT"));
+      // The bridge's listening socket, so that the floor is measured on the same terms.
+      config.jetty.modifyServer(HttpServer::deepenAcceptQueue);
       config.routes.get("/ready", ctx -> ctx.result("ok"));
       config.routes.post("/bare", ctx -> {
         JsonNode alert = json.readTree(ctx.body());
