@@ -48,6 +48,7 @@ public final class SignalLoad implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Wrk.warnIfMissing();
     System.out.println("| run | requests | p50 | p99 | max | errors |" + CpuMeter.HEADER);
     System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
     try (BridgeProcess bare = BridgeProcess.bare(options.jvm)) {

@@ -29,6 +29,7 @@ public final class TradeLoad implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Wrk.warnIfMissing();
     System.out.println("| run | orders | p50 | p99 | max | errors |" + CpuMeter.HEADER);
     System.out.println("|---|---|---|---|---|---|" + CpuMeter.RULE);
     for (String mode : options.persistence) {

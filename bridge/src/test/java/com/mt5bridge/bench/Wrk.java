@@ -27,6 +27,18 @@ final class Wrk {
     }
   }
 
+  /**
+   * Says so when wrk is missing: the closed loops then run on a Java client inside the driver, which
+   * takes CPU the servers would have had and slows the cheap bare route most, so neither the rates
+   * nor the ratio compare with figures measured with wrk.
+   */
+  static void warnIfMissing() {
+    if (!available()) {
+      System.out.println("NOTE: wrk not found (Debian package wrk): closed loops run on the Java client, which "
+          + "competes with the servers for CPU; these figures do not compare with BENCHMARKS.md's, taken with wrk.");
+    }
+  }
+
   /** {@code connections} concurrent clients for {@code seconds}, requests from the Lua {@code script}. */
   static Load.Result run(String label, String url, int connections, int seconds, String script)
       throws IOException, InterruptedException {
