@@ -1,15 +1,22 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.Order;
+import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The strategies the bridge serves, held in memory for the webhook path and written through to the
@@ -19,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Strategies {
 
   static final String ADMIN = "admin";
+
+  /** How long a change waits for an account to show what its strategies hold. */
+  private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(5);
 
   private final StrategyStore store;
   private final BrokerRegistry brokers;
@@ -60,7 +70,7 @@ public final class Strategies {
     if (body.id() != null && byId.containsKey(body.id())) {
       throw ApiException.conflict("strategy " + body.id() + " already exists");
     }
-    Strategy strategy = body.toNew(clock.instant(), this::nextMagic);
+    Strategy strategy = body.toNew(clock.instant(), () -> nextMagic(body.account()));
     checkAgainstAccount(strategy);
     try {
       store.insert(strategy, ADMIN);
@@ -74,12 +84,15 @@ public final class Strategies {
   public synchronized Strategy replace(String id, StrategyJson.Body body) {
     Strategy current = get(id);
     Strategy replacement = body.toReplacement(current, clock.instant());
+    if (!replacement.account().equals(current.account()) || replacement.magic() != current.magic()) {
+      refuseWhileHolding(current, "move it to another account or magic number");
+    }
     checkAgainstAccount(replacement);
     return write(replacement, "strategy.update");
   }
 
   public synchronized void delete(String id) {
-    get(id);
+    refuseWhileHolding(get(id), "delete it");
     store.delete(id, ADMIN);
     byId.remove(id);
   }
@@ -125,8 +138,54 @@ public final class Strategies {
     }
   }
 
-  /** The next free magic number (from 1001), for strategies created without one. */
-  private long nextMagic() {
-    return Math.max(1000, byId.values().stream().mapToLong(Strategy::magic).max().orElse(1000)) + 1;
+  /**
+   * The next free magic number (from 1001), for strategies created without one: above every
+   * strategy's, and above those of the account's open positions and pending orders, so that a new
+   * strategy never takes over trades it did not make (an API order's, say).
+   */
+  private long nextMagic(String account) {
+    long highest = byId.values().stream().mapToLong(Strategy::magic).max().orElse(1000);
+    if (account != null) {
+      Optional<AccountSnapshot> state = brokers.find(account).map(Strategies::snapshot);
+      if (state.isPresent()) {
+        highest = Math.max(highest, state.get().positions().stream().mapToLong(Position::magic).max().orElse(0));
+        highest = Math.max(highest, state.get().orders().stream().mapToLong(Order::magic).max().orElse(0));
+      }
+    }
+    return Math.max(1000, highest) + 1;
+  }
+
+  /**
+   * A strategy that still holds positions or pending orders keeps its account and magic number:
+   * without them its trades would be left to nobody, or to the next strategy given that number.
+   */
+  private void refuseWhileHolding(Strategy strategy, String change) {
+    Optional<AccountSnapshot> state = brokers.find(strategy.account()).map(Strategies::snapshot);
+    if (state.isEmpty()) {
+      return;
+    }
+    long positions = state.get().positions().stream().filter(p -> p.magic() == strategy.magic()).count();
+    long orders = state.get().orders().stream().filter(o -> o.magic() == strategy.magic()).count();
+    if (positions + orders > 0) {
+      throw ApiException.conflict("strategy " + strategy.id() + " still holds " + count(positions, "position")
+          + " and " + count(orders, "pending order") + " on account " + strategy.account() + " (magic "
+          + strategy.magic() + "); close and cancel them before you " + change + " (a closeall and a cancel "
+          + "alert do it), or pause the strategy instead");
+    }
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  private static AccountSnapshot snapshot(Broker broker) {
+    try {
+      return broker.snapshot().get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw ApiException.unavailable("account " + broker.id() + " did not show its positions in time; try again");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("the bridge is stopping");
+    }
   }
 }

@@ -147,6 +147,47 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_strategy_holding_a_position_or_an_order_is_neither_deleted_nor_given_another_magic() {
+    Map<String, Object> fromAnywhere = body("kappa");
+    fromAnywhere.put("allowedIps", List.of());
+    create(fromAnywhere);
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    assertThat(http.post("/webhook/kappa", "text/plain", SECRET + ",buy,EURUSD,vol=0.1").status()).isEqualTo(200);
+    assertThat(http.post("/webhook/kappa", "text/plain", SECRET + ",buylimit,EURUSD,vol=0.1,price=1.09").status())
+        .isEqualTo(200);
+
+    Http.Response deleting = http.delete("/api/strategies/kappa");
+    Map<String, Object> renumbered = new HashMap<>(fromAnywhere);
+    renumbered.put("magic", 2002);
+    Http.Response renumbering = http.put("/api/strategies/kappa", renumbered);
+
+    assertThat(deleting.status()).isEqualTo(409);
+    assertThat(deleting.json().path("error").path("message").asString()).isEqualTo("strategy kappa still holds 1 "
+        + "position and 1 pending order on account " + account + " (magic 2001); close and cancel them before you "
+        + "delete it (a closeall and a cancel alert do it), or pause the strategy instead");
+    assertThat(renumbering.status()).isEqualTo(409);
+    assertThat(http.get("/api/strategies/kappa").json().path("magic").asLong()).isEqualTo(2001);
+
+    http.post("/webhook/kappa", "text/plain", SECRET + ",closeall,EURUSD");
+    http.post("/webhook/kappa", "text/plain", SECRET + ",cancel,EURUSD");
+    assertThat(http.delete("/api/strategies/kappa").status()).isEqualTo(204);
+  }
+
+  @Test
+  void a_magic_number_given_by_the_bridge_is_above_those_of_the_accounts_trades() {
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    Http.Response order = http.post("/api/broker/" + account + "/buy",
+        Map.of("symbol", "EURUSD", "volume", 0.1, "magic", 7000));
+    assertThat(order.status()).as(order.toString()).isEqualTo(200);
+    Map<String, Object> unnumbered = body("lambda");
+    unnumbered.remove("magic");
+
+    Http.Response created = create(unnumbered);
+
+    assertThat(created.json().path("magic").asLong()).isEqualTo(7001);
+  }
+
+  @Test
   void pause_resume_and_the_kill_switch_survive_a_restart() {
     create(body("eta"));
     http.post("/api/strategies/eta/pause", "");
