@@ -39,9 +39,18 @@ public final class TradingFloor {
     return id;
   }
 
-  /** Creates (or re-creates) a strategy; {@code overrides} replace the defaults field by field. */
+  /**
+   * Creates (or re-creates) a strategy; {@code overrides} replace the defaults field by field. A
+   * strategy being re-created has its trades on its old account closed and cancelled first, since
+   * the bridge deletes no strategy that still holds any.
+   */
   public JsonNode strategy(String id, String account, String secret, Map<String, Object> overrides) {
-    http.delete("/api/strategies/" + id);
+    Http.Response existing = http.get("/api/strategies/" + id);
+    if (existing.status() == 200) {
+      clear(existing.json().path("account").asString());
+      Http.Response deleted = http.delete("/api/strategies/" + id);
+      assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
     body.put("account", account);
@@ -52,6 +61,17 @@ public final class TradingFloor {
     Http.Response created = http.post("/api/strategies", body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
+  }
+
+  /** Closes every position and cancels every pending order of the account. */
+  public void clear(String account) {
+    Http.Response closed = http.post("/api/broker/" + account + "/close", Map.of());
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    for (JsonNode order : state(account).path("orders")) {
+      Http.Response cancelled = http.post("/api/broker/" + account + "/cancel",
+          Map.of("order", order.path("ticket").asLong()));
+      assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    }
   }
 
   public void tick(String symbol, String bid, String ask) {
