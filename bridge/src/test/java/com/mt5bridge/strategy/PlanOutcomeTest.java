@@ -21,7 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class PlanOutcomeTest {
 
+  private static final Source SOURCE = Source.signal("test");
+  private static final TradeRequest BUY = new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
+      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 1001, SOURCE);
+
   private final Strategy strategy = strategy(fixed("0.01"), Limits.NONE);
+
+  /** Closing a position the account never had: the broker refuses it with POSITION_CLOSED. */
+  private static TradeRequest closeMissing(long ticket) {
+    return new TradeRequest.ClosePosition(ticket, null, "", SOURCE);
+  }
 
   @Test
   void a_signal_whose_orders_all_went_through_needs_no_word() {
@@ -65,12 +74,8 @@ class PlanOutcomeTest {
   void orders_left_unsent_after_a_refusal_are_counted() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      Source source = Source.signal("test");
-      TradeRequest closeMissing = new TradeRequest.ClosePosition(999, null, "", source);
-      TradeRequest open = new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 1001, source);
 
-      String outcome = desk.outcome(new Plan(List.of(closeMissing, open, open), true, null));
+      String outcome = desk.outcome(new Plan(List.of(closeMissing(999), BUY, BUY), true, null));
 
       assertThat(outcome).isEqualTo(
           "the broker refused order 1 of 3 (POSITION_CLOSED no open position 999); of the others, 2 were not sent");
@@ -82,12 +87,8 @@ class PlanOutcomeTest {
   void every_refusal_and_every_success_of_a_plan_that_goes_on_is_counted() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      Source source = Source.signal("test");
-      TradeRequest open = new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "", 1001, source);
 
-      String outcome = desk.outcome(new Plan(List.of(open, new TradeRequest.ClosePosition(998, null, "", source),
-          new TradeRequest.ClosePosition(999, null, "", source), open), false, null));
+      String outcome = desk.outcome(new Plan(List.of(BUY, closeMissing(998), closeMissing(999), BUY), false, null));
 
       assertThat(outcome).isEqualTo("the broker refused order 2 of 4 (POSITION_CLOSED no open position 998); of the "
           + "others, 2 were carried out, 1 was refused too");
