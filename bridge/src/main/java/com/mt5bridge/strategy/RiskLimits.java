@@ -69,7 +69,8 @@ final class RiskLimits {
           + "\"{{timenow}}\" to the message (time={{timenow}} in the text form)");
     }
     if (age.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
-      throw refused("time", "the alert fired " + BigDecimal.valueOf(age.toMillis(), 3).stripTrailingZeros().toPlainString() + " s before it arrived; the strategy's "
+      String seconds = BigDecimal.valueOf(age.toMillis(), 3).stripTrailingZeros().toPlainString();
+      throw refused("time", "the alert fired " + seconds + " s before it arrived; the strategy's "
           + "maxSignalAgeSeconds is " + maxSeconds + " (closing is still allowed)");
     }
   }
