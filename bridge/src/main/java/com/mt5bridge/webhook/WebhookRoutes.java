@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * {@code POST /webhook} and {@code /webhook/{strategy}}: the body as TradingView sends it, answered
@@ -41,6 +43,16 @@ public final class WebhookRoutes {
       }
     }
     ctx.json(signals.receive(new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
-        ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"))));
+        ctx.req().getRemoteAddr(), forwardedFor(ctx))));
+  }
+
+  /**
+   * Every X-Forwarded-For line in order, joined as one list (RFC 9110 makes them the same). A proxy
+   * that adds a line of its own (HAProxy does) leaves the client's line first: reading only that
+   * one would believe whatever the client wrote.
+   */
+  private static String forwardedFor(Context ctx) {
+    List<String> lines = Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+    return lines.isEmpty() ? null : String.join(",", lines);
   }
 }

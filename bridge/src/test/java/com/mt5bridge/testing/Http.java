@@ -26,9 +26,13 @@ public final class Http {
     this.token = token;
   }
 
+  public int port() {
+    return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+  }
+
   /** The same client without the admin token (or with another one). */
   public Http withToken(String otherToken) {
-    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+    return new Http(port(), otherToken);
   }
 
   public Response get(String path) {

@@ -7,6 +7,11 @@ import com.mt5bridge.strategy.IpRange;
 import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +50,29 @@ class WebhookAuthTest {
   private static Http.Response from(String forwardedFor, String strategy) {
     return bridge.http().send("POST", "/webhook", Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor),
         alert(strategy, SECRET).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The status of an alert forwarded with one X-Forwarded-For line per hop, as a proxy that adds its
+   * own line (HAProxy's {@code option forwardfor}) sends it; written on a raw socket, line by line.
+   */
+  private static int fromHops(String strategy, String... forwardedFor) throws IOException {
+    byte[] body = alert(strategy, SECRET).getBytes(StandardCharsets.UTF_8);
+    StringBuilder head = new StringBuilder("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nConnection: close\r\n");
+    for (String hop : forwardedFor) {
+      head.append("X-Forwarded-For: ").append(hop).append("\r\n");
+    }
+    head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+    try (Socket socket = new Socket("127.0.0.1", bridge.http().port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   private static JsonNode positions(String strategy) {
@@ -128,6 +156,19 @@ class WebhookAuthTest {
     assertThat(spoofed.status()).isEqualTo(403);
     assertThat(appended.status()).isEqualTo(200);
     assertThat(positions(strategy)).hasSize(2);
+  }
+
+  @Test
+  void a_forwarded_address_written_on_a_header_line_of_its_own_is_read_in_order() throws IOException {
+    String strategy = strategy(Map.of("allowedIps", List.of("tradingview")));
+
+    // The client's own line first, a TradingView address it made up; the proxy's line after it.
+    int spoofed = fromHops(strategy, "52.89.214.238", "203.0.113.9");
+    int honest = fromHops(strategy, "203.0.113.9", "34.212.75.30");
+
+    assertThat(spoofed).isEqualTo(403);
+    assertThat(honest).isEqualTo(200);
+    assertThat(positions(strategy)).hasSize(1);
   }
 
   @Test
