@@ -1,7 +1,13 @@
 package com.mt5bridge.webhook;
 
+import com.mt5bridge.strategy.SecretHash;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,7 +23,63 @@ final class Redaction {
       "(" + QUOTE + "secret" + QUOTE + "\\s*:\\s*)(" + QUOTE + "[^\"\u201C\u201D\u201E\u201F']*" + QUOTE + "?|[^,}\\s]*)",
       Pattern.CASE_INSENSITIVE);
 
+  /** Stretches of an unparsed or text-form body that could be a secret (one has 16 characters or more). */
+  private static final Pattern CANDIDATE = Pattern.compile("[^\\s,=\"'{}\\[\\]]{16,}");
+
   private Redaction() {}
+
+  /**
+   * The journaled body of a refused alert with every value that is the strategy's secret masked too:
+   * a secret sent under another name ({@code "Secret"}, {@code "key"}) or in the wrong place of the
+   * text form is refused, but must not be kept in clear for it. Only refusals pay for the hashing.
+   */
+  static String strategySecret(String journaled, SecretHash secret, JsonMapper json) {
+    if (journaled.startsWith("{")) {
+      try {
+        JsonNode tree = json.readTree(journaled);
+        if (mask(tree, secret)) {
+          return json.writeValueAsString(tree);
+        }
+        return journaled;
+      } catch (JacksonException notJson) {
+        // An unparsed body, cut short: masked stretch by stretch below.
+      }
+    }
+    Matcher candidate = CANDIDATE.matcher(journaled);
+    StringBuilder masked = new StringBuilder(journaled.length());
+    while (candidate.find()) {
+      candidate.appendReplacement(masked, secret.matches(candidate.group()) ? MASK
+          : Matcher.quoteReplacement(candidate.group()));
+    }
+    return candidate.appendTail(masked).toString();
+  }
+
+  /** Masks, in place, every string value in {@code node} that is the secret; whether it found one. */
+  private static boolean mask(JsonNode node, SecretHash secret) {
+    boolean found = false;
+    if (node instanceof ObjectNode object) {
+      for (String name : List.copyOf(object.propertyNames())) {
+        JsonNode value = object.get(name);
+        if (value.isString() && secret.matches(value.asString())) {
+          object.put(name, MASK);
+          found = true;
+        } else {
+          found |= mask(value, secret);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode value = array.get(i);
+        if (value.isString() && secret.matches(value.asString())) {
+          array.set(i, MASK);
+          found = true;
+        } else {
+          found |= mask(value, secret);
+        }
+      }
+    }
+    return found;
+  }
 
   static String of(RawAlert alert, String body, JsonMapper json) {
     if (alert.format() == RawAlert.Format.JSON) {

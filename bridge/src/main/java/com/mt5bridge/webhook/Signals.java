@@ -126,6 +126,10 @@ public final class Signals implements AutoCloseable {
     } catch (ApiException refused) {
       if (!entry.recorded) {
         entry.recorded = true;
+        if (entry.body != null && entry.strategy != null) {
+          strategies.find(entry.strategy).ifPresent(strategy ->
+              entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), parser.mapper()));
+        }
         journal.append(entry.refused(refused, clock.instant()));
       }
       log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)

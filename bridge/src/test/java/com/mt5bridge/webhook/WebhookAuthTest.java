@@ -240,9 +240,14 @@ class WebhookAuthTest {
       bridge.http().post("/webhook/" + strategy + "?secret=" + SECRET, "text/plain", "x,buy,EURUSD");
       bridge.http().post("/webhook/" + strategy, "text/plain", SECRET + ",buy,EURUSD,vol=abc");
       bridge.http().post("/webhook/" + strategy, "application/json", "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",");
+      // The secret under a name the bridge does not read, and in the wrong place of the text form: refused, and
+      // masked all the same.
+      bridge.http().post("/webhook/" + strategy, "application/json", "{\"Secret\":\"" + SECRET
+          + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"extra\":[\"" + SECRET + "\"]}");
+      bridge.http().post("/webhook/" + strategy, "text/plain", "buy," + SECRET + ",EURUSD,comment=" + SECRET);
 
       eventually(Duration.ofSeconds(5), () ->
-          assertThat(bridge.http().get("/api/signals?strategy=" + strategy).json().valueStream().toList()).hasSize(4));
+          assertThat(bridge.http().get("/api/signals?strategy=" + strategy).json().valueStream().toList()).hasSize(6));
       assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET));
     }
     assertThat(bridge.http().get("/api/strategies/" + strategy).body()).doesNotContain(SECRET).doesNotContain("\"secret\"");
