@@ -54,6 +54,9 @@ public final class Planner {
     BigDecimal volume = Sizer.volume(desk, strategy, signal, spec, entry);
     BigDecimal opening = volume;
     boolean newSlot = true;
+    if (desk.marginMode() == MarginMode.NETTING) {
+      nettingPosition(desk, strategy, spec);
+    }
     if (entry.kind() == OrderType.Kind.MARKET && desk.marginMode() == MarginMode.NETTING) {
       // On a netting account an opposite order first reduces the position: only the rest adds exposure.
       BigDecimal net = net(desk.positions(Selection.symbol(spec.name())));
@@ -86,14 +89,7 @@ public final class Planner {
 
   private Plan toNettingTarget(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, BigDecimal target,
       Source source) {
-    List<Position> onSymbol = desk.positions(Selection.symbol(spec.name()));
-    for (Position position : onSymbol) {
-      if (position.magic() != strategy.magic()) {
-        throw ApiException.invalid("symbol", "the " + spec.name() + " position on this netting account belongs to magic "
-            + position.magic() + ", not to strategy " + strategy.id() + " (" + strategy.magic() + ")");
-      }
-    }
-    BigDecimal net = net(onSymbol);
+    BigDecimal net = net(nettingPosition(desk, strategy, spec));
     BigDecimal delta = target.subtract(net);
     if (delta.signum() == 0) {
       return Plan.nothing("the strategy already holds " + target.toPlainString() + " lots of " + spec.name());
@@ -196,6 +192,23 @@ public final class Planner {
   private static SymbolSpec spec(TradingDesk desk, String symbol) {
     return desk.spec(symbol).orElseThrow(() ->
         ApiException.invalid("symbol", "account " + desk.account() + " has no symbol " + symbol));
+  }
+
+  /**
+   * The symbol's position on a netting account, which must be the strategy's own: whatever the
+   * strategy sends nets against it, so trading another's would change, or close, a position the
+   * strategy does not own.
+   */
+  private static List<Position> nettingPosition(TradingDesk desk, Strategy strategy, SymbolSpec spec) {
+    List<Position> onSymbol = desk.positions(Selection.symbol(spec.name()));
+    for (Position position : onSymbol) {
+      if (position.magic() != strategy.magic()) {
+        throw ApiException.invalid("symbol", "the " + spec.name() + " position on this netting account belongs to magic "
+            + position.magic() + ", not to strategy " + strategy.id() + " (" + strategy.magic() + "), and any order "
+            + "for " + spec.name() + " would net against it");
+      }
+    }
+    return onSymbol;
   }
 
   /** Signed: buys positive, sells negative. */
