@@ -55,14 +55,13 @@ public final class Planner {
     BigDecimal opening = volume;
     boolean newSlot = true;
     if (desk.marginMode() == MarginMode.NETTING) {
-      nettingPosition(desk, strategy, spec);
-    }
-    if (entry.kind() == OrderType.Kind.MARKET && desk.marginMode() == MarginMode.NETTING) {
-      // On a netting account an opposite order first reduces the position: only the rest adds exposure.
-      BigDecimal net = net(desk.positions(Selection.symbol(spec.name())));
-      newSlot = net.signum() == 0;
-      if (net.signum() != 0 && (net.signum() > 0) != (side == Side.BUY)) {
-        opening = volume.subtract(net.abs()).max(BigDecimal.ZERO);
+      BigDecimal net = net(nettingPosition(desk, strategy, spec));
+      if (entry.kind() == OrderType.Kind.MARKET) {
+        // An opposite order first reduces the position: only the rest adds exposure.
+        newSlot = net.signum() == 0;
+        if (net.signum() != 0 && (net.signum() > 0) != (side == Side.BUY)) {
+          opening = volume.subtract(net.abs()).max(BigDecimal.ZERO);
+        }
       }
     }
     if (opening.signum() > 0) {
