@@ -10,7 +10,6 @@ import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.Side;
 import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.SymbolSpec;
-import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;

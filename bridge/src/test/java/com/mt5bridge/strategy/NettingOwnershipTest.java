@@ -8,11 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.api.ApiException;
-import com.mt5bridge.broker.Expiration;
-import com.mt5bridge.broker.OrderType;
-import com.mt5bridge.broker.Source;
-import com.mt5bridge.broker.TradeRequest;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +20,7 @@ class NettingOwnershipTest {
   void on_a_netting_account_a_plain_order_on_a_symbol_held_by_another_magic_is_refused() {
     try (StrategyDesk desk = StrategyDesk.netting()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.5"), BigDecimal.ZERO,
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 7, Source.CLIENT));
+      desk.manualBuy("0.5", 7);
 
       // A sell of 0.2 would have cut magic 7's long to 0.3; a buy would have grown it; a limit would do either later.
       for (StrategyDesk.SignalOf signal : List.of(sell("EURUSD").volume("0.2"), buy("EURUSD").volume("0.2"),

@@ -6,6 +6,7 @@ import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BuiltInSymbols;
+import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Source;
@@ -188,6 +189,12 @@ final class StrategyDesk implements AutoCloseable {
 
   TradeResult trade(TradeRequest request) {
     return broker.send(request).join();
+  }
+
+  /** A market buy of EURUSD placed by hand (the web page's button) under {@code magic}. */
+  TradeResult manualBuy(String volume, long magic) {
+    return trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal(volume), BigDecimal.ZERO,
+        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", magic, Source.CLIENT));
   }
 
   AccountSnapshot snapshot() {

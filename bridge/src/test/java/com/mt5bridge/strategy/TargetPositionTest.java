@@ -8,13 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.api.ApiException;
-import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
-import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.Side;
-import com.mt5bridge.broker.Source;
-import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -121,8 +117,7 @@ class TargetPositionTest {
   void positions_of_other_magic_numbers_do_not_count_toward_the_target() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.5"), BigDecimal.ZERO,
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 0, Source.CLIENT));
+      desk.manualBuy("0.5", 0);
 
       List<TradeResult> results = desk.signal(strategy, buy("EURUSD").positionSize("0.01"));
 
@@ -136,8 +131,7 @@ class TargetPositionTest {
   void on_a_netting_account_a_symbol_held_by_another_magic_is_refused() {
     try (StrategyDesk desk = StrategyDesk.netting()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.5"), BigDecimal.ZERO,
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 7, Source.CLIENT));
+      desk.manualBuy("0.5", 7);
 
       assertThatThrownBy(() -> desk.signal(strategy, buy("EURUSD").positionSize("0.01")))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("belongs to magic 7"));
