@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,11 +37,10 @@ final class Redaction {
   static String strategySecret(String journaled, SecretHash secret, JsonMapper json) {
     if (journaled.startsWith("{")) {
       try {
+        // Written back by the mapper that wrote it, so nothing but the masked values changes.
         JsonNode tree = json.readTree(journaled);
-        if (mask(tree, secret)) {
-          return json.writeValueAsString(tree);
-        }
-        return journaled;
+        mask(tree, secret);
+        return json.writeValueAsString(tree);
       } catch (JacksonException notJson) {
         // An unparsed body, cut short: masked stretch by stretch below.
       }
@@ -54,31 +54,26 @@ final class Redaction {
     return candidate.appendTail(masked).toString();
   }
 
-  /** Masks, in place, every string value in {@code node} that is the secret; whether it found one. */
-  private static boolean mask(JsonNode node, SecretHash secret) {
-    boolean found = false;
+  /** Masks, in place, every string value inside {@code node} that is the secret. */
+  private static void mask(JsonNode node, SecretHash secret) {
     if (node instanceof ObjectNode object) {
       for (String name : List.copyOf(object.propertyNames())) {
-        JsonNode value = object.get(name);
-        if (value.isString() && secret.matches(value.asString())) {
-          object.put(name, MASK);
-          found = true;
-        } else {
-          found |= mask(value, secret);
-        }
+        object.set(name, masked(object.get(name), secret));
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        JsonNode value = array.get(i);
-        if (value.isString() && secret.matches(value.asString())) {
-          array.set(i, MASK);
-          found = true;
-        } else {
-          found |= mask(value, secret);
-        }
+        array.set(i, masked(array.get(i), secret));
       }
     }
-    return found;
+  }
+
+  /** {@link #MASK} for the secret itself; any other value as it is, with what it contains masked. */
+  private static JsonNode masked(JsonNode value, SecretHash secret) {
+    if (value.isString() && secret.matches(value.asString())) {
+      return JsonNodeFactory.instance.stringNode(MASK);
+    }
+    mask(value, secret);
+    return value;
   }
 
   static String of(RawAlert alert, String body, JsonMapper json) {
