@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public final class Strategies {
   private final BrokerRegistry brokers;
   private final InstantSource clock;
   private final Map<String, Strategy> byId = new ConcurrentHashMap<>();
+  /** Strategies being deleted or moved while the account is asked what they hold. */
+  private final Set<String> retiring = ConcurrentHashMap.newKeySet();
   private volatile boolean tradingPaused;
 
   public Strategies(StrategyStore store, BrokerRegistry brokers, InstantSource clock) {
@@ -84,17 +87,52 @@ public final class Strategies {
   public synchronized Strategy replace(String id, StrategyJson.Body body) {
     Strategy current = get(id);
     Strategy replacement = body.toReplacement(current, clock.instant());
-    if (!replacement.account().equals(current.account()) || replacement.magic() != current.magic()) {
-      refuseWhileHolding(current, "move it to another account or magic number");
+    if (replacement.account().equals(current.account()) && replacement.magic() == current.magic()) {
+      checkAgainstAccount(replacement);
+      return write(replacement, "strategy.update");
     }
-    checkAgainstAccount(replacement);
-    return write(replacement, "strategy.update");
+    retiring.add(id);
+    try {
+      refuseWhileHolding(current, "move it to another account or magic number");
+      checkAgainstAccount(replacement);
+      return write(replacement, "strategy.update");
+    } finally {
+      retiring.remove(id);
+    }
   }
 
   public synchronized void delete(String id) {
-    refuseWhileHolding(get(id), "delete it");
-    store.delete(id, ADMIN);
-    byId.remove(id);
+    Strategy current = get(id);
+    retiring.add(id);
+    try {
+      refuseWhileHolding(current, "delete it");
+      store.delete(id, ADMIN);
+      byId.remove(id);
+    } finally {
+      retiring.remove(id);
+    }
+  }
+
+  /**
+   * Refuses a signal, at the start of its turn on the account's thread, whose strategy was deleted
+   * or moved to another account or magic number since the signal was admitted, or is being so now.
+   * A deletion or move marks the strategy before it asks the account what the strategy holds, and
+   * the account answers in turn: so a signal either traded before the answer (and the change is
+   * refused for its holdings) or is refused here, and never opens a position nobody owns.
+   */
+  public void checkStillTrading(Strategy admitted) {
+    Strategy current = byId.get(admitted.id());
+    if (current == null) {
+      throw ApiException.conflict("strategy " + admitted.id() + " was deleted while the signal waited for its "
+          + "account; nothing was done");
+    }
+    if (!current.account().equals(admitted.account()) || current.magic() != admitted.magic()) {
+      throw ApiException.conflict("strategy " + admitted.id() + " was moved to another account or magic number "
+          + "while the signal waited for its account; nothing was done, send the alert again");
+    }
+    if (retiring.contains(admitted.id())) {
+      throw ApiException.conflict("strategy " + admitted.id() + " is being deleted or moved; nothing was done");
+    }
   }
 
   public synchronized Strategy setEnabled(String id, boolean enabled) {

@@ -1,14 +1,21 @@
 package com.mt5bridge.strategy;
 
+import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.TableLock;
 import com.mt5bridge.testing.TestDatabase;
 import com.mt5bridge.testing.TradingFloor;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +178,46 @@ class StrategyApiTest {
     http.post("/webhook/kappa", "text/plain", SECRET + ",closeall,EURUSD");
     http.post("/webhook/kappa", "text/plain", SECRET + ",cancel,EURUSD");
     assertThat(http.delete("/api/strategies/kappa").status()).isEqualTo(204);
+  }
+
+  @Test
+  void a_signal_that_reaches_the_account_after_a_deletion_has_looked_opens_nothing() throws Exception {
+    Map<String, Object> deleted = body("mu");
+    deleted.put("allowedIps", List.of());
+    create(deleted);
+    Map<String, Object> busy = body("nu");
+    busy.put("allowedIps", List.of());
+    busy.put("magic", 2002);
+    create(busy);
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    ExecutorService senders = Executors.newFixedThreadPool(3);
+    Future<Http.Response> deleting;
+    Future<Http.Response> late;
+    try (TableLock held = TableLock.read(db.dsl(), "trades")) {
+      // nu's commit waits for the lock, and the account with it: what is sent next queues behind it.
+      senders.submit(() -> http.post("/webhook/nu", "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
+      deleting = senders.submit(() -> http.delete("/api/strategies/mu"));
+      Thread.sleep(500); // the deletion asks the account what mu holds: its question queues first
+      late = senders.submit(() -> http.post("/webhook/mu", "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(2));
+    }
+
+    // mu held nothing when the account answered, so it is deleted; its signal, behind the answer, must not trade.
+    assertThat(deleting.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+    Http.Response refused = late.get(10, TimeUnit.SECONDS);
+    senders.shutdown();
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().path("error").path("message").asString()).startsWith("strategy mu ")
+        .endsWith("; nothing was done");
+    assertThat(new TradingFloor(http).state(account).path("positions"))
+        .extracting(position -> position.path("magic").asLong()).containsExactly(2002L);
+    assertThat(http.get("/api/signals/" + refused.json().path("signal").asString()).json().path("status")
+        .asString()).isEqualTo("REJECTED");
+  }
+
+  private int pending() {
+    return http.get("/api/signals?status=pending").json().size();
   }
 
   @Test
