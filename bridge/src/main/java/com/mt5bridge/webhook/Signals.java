@@ -365,10 +365,13 @@ public final class Signals implements AutoCloseable {
 
   private static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body)).toString();
+      // Windows tools (Notepad, PowerShell's Out-File) start UTF-8 text with a byte-order mark; left in,
+      // it hides the JSON object and becomes part of the text form's secret.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw ApiException.malformed("the body is not UTF-8 text");
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The alert body arrives whole however it is framed: with a Content-Length (what TradingView
- * sends) or chunked (what some proxies forward), and the 64 KiB limit holds either way.
+ * sends) or chunked (what some proxies forward), and the 64 KiB limit holds either way; a leading
+ * byte-order mark is not part of it.
  */
 class WebhookBodyTest {
 
@@ -18,7 +19,6 @@ class WebhookBodyTest {
   static final TestBridge bridge = new TestBridge();
 
   private static final String SECRET = "b0dy-framing-0123456789";
-
 
   @Test
   void a_chunked_alert_trades_like_one_with_a_length() {
@@ -52,5 +52,22 @@ class WebhookBodyTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(413);
     assertThat(response.errorCode()).isEqualTo("TOO_LARGE");
     assertThat(bridge.floor().state(account).path("positions")).isEmpty();
+  }
+
+  @Test
+  void a_body_that_starts_with_a_byte_order_mark_trades_as_one_without() {
+    String account = bridge.floor().account("HEDGING");
+    bridge.floor().strategy("marked", account, SECRET, Map.of());
+    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+
+    Http.Response json = bridge.http().post("/webhook/marked", "application/json",
+        "\uFEFF{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10}");
+    Http.Response text = bridge.http().post("/webhook/marked", "text/plain", "\uFEFF" + SECRET + ",buy,EURUSD,vol=0.2");
+
+    assertThat(json.status()).as(json.toString()).isEqualTo(200);
+    assertThat(text.status()).as(text.toString()).isEqualTo(200);
+    assertThat(bridge.floor().state(account).path("positions")).extracting(p -> p.path("volume").decimalValue())
+        .usingElementComparator(java.math.BigDecimal::compareTo)
+        .containsExactly(new java.math.BigDecimal("0.10"), new java.math.BigDecimal("0.20"));
   }
 }
