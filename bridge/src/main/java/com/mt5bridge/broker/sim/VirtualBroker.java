@@ -1003,11 +1003,15 @@ public final class VirtualBroker {
     return null;
   }
 
+  /** At most 64 characters (the journal's column), never cutting a character outside the BMP (an emoji) in half. */
   private static String comment(String comment) {
     if (comment == null) {
       return "";
     }
-    return comment.length() <= 64 ? comment : comment.substring(0, 64);
+    if (comment.length() <= 64) {
+      return comment;
+    }
+    return comment.substring(0, Character.isHighSurrogate(comment.charAt(63)) ? 63 : 64);
   }
 
   // === events ===================================================================================

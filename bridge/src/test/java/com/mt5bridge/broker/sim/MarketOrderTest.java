@@ -4,9 +4,14 @@ import static com.mt5bridge.broker.sim.SimAccount.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.broker.DealEntry;
+import com.mt5bridge.broker.Expiration;
+import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.DealType;
 import com.mt5bridge.broker.Retcode;
+import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class MarketOrderTest {
@@ -49,6 +54,24 @@ class MarketOrderTest {
     assertThat(result.retcode()).isEqualTo(Retcode.DONE);
     assertThat(result.price()).isEqualByComparingTo("1.10000");
     assertThat(account.position(result.position()).volume()).isEqualByComparingTo("0.5");
+  }
+
+  @Test
+  void a_comment_is_kept_to_64_characters_without_cutting_an_emoji_in_half() {
+    SimAccount account = SimAccount.hedging().open().tick("EURUSD", "1.10000", "1.10020");
+    String emojiAcrossTheEnd = "a".repeat(63) + "\uD83D\uDE00"; // 63 letters, then one emoji of two chars
+    String long70 = "b".repeat(70);
+
+    TradeResult cut = account.execute(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
+        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, emojiAcrossTheEnd, 0,
+        Source.EXPERT));
+    TradeResult clipped = account.execute(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal("0.1"),
+        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, long70, 0,
+        Source.EXPERT));
+
+    // 64 chars would end on the emoji's first half: the emoji goes whole, leaving the 63 letters.
+    assertThat(account.position(cut.position()).comment()).isEqualTo("a".repeat(63));
+    assertThat(account.position(clipped.position()).comment()).isEqualTo("b".repeat(64));
   }
 
   @Test
