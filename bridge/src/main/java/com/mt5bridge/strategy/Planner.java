@@ -193,9 +193,10 @@ public final class Planner {
   }
 
   /**
-   * The symbol's position on a netting account, which must be the strategy's own: whatever the
-   * strategy sends nets against it, so trading another's would change, or close, a position the
-   * strategy does not own.
+   * The symbol's position on a netting account, which must be the strategy's own, as must every
+   * pending order for the symbol: whatever the strategy sends nets against the position, and a
+   * pending order nets against whatever position is there when it fills, so trading beside
+   * another magic would change, or close, a position the strategy does not own.
    */
   private static List<Position> nettingPosition(TradingDesk desk, Strategy strategy, SymbolSpec spec) {
     List<Position> onSymbol = desk.positions(Selection.symbol(spec.name()));
@@ -204,6 +205,13 @@ public final class Planner {
         throw ApiException.invalid("symbol", "the " + spec.name() + " position on this netting account belongs to magic "
             + position.magic() + ", not to strategy " + strategy.id() + " (" + strategy.magic() + "), and any order "
             + "for " + spec.name() + " would net against it");
+      }
+    }
+    for (Order order : desk.orders(Selection.symbol(spec.name()))) {
+      if (order.magic() != strategy.magic()) {
+        throw ApiException.invalid("symbol", "pending order " + order.ticket() + " for " + spec.name()
+            + " on this netting account belongs to magic " + order.magic() + ", not to strategy " + strategy.id() + " ("
+            + strategy.magic() + "): when it fills it nets against the " + spec.name() + " position, whoever opened it");
       }
     }
     return onSymbol;
