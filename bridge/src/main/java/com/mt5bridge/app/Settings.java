@@ -62,7 +62,8 @@ public record Settings(
       // ATOMIC), which MySQL does not have
       if (!url.get().startsWith("jdbc:mariadb:")) {
         throw new ConfigException("BRIDGE_DB_URL must be a MariaDB JDBC URL such as "
-            + "jdbc:mariadb://127.0.0.1:3306/bridge (MySQL is not supported), got '" + url.get() + "'");
+            + "jdbc:mariadb://127.0.0.1:3306/bridge (MySQL is not supported), got '"
+            + DatabaseSettings.External.maskedUrl(url.get()) + "'");
       }
       for (String embeddedOnly : List.of("BRIDGE_EMBEDDED_DB", "BRIDGE_EMBEDDED_DB_PORT")) {
         if (env.containsKey(embeddedOnly)) {

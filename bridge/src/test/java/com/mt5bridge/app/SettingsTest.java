@@ -40,6 +40,19 @@ class SettingsTest {
   }
 
   @Test
+  void a_password_written_into_the_database_url_is_masked_wherever_the_url_is_shown() {
+    Settings settings = Settings.fromEnv(Map.of("BRIDGE_DB_URL",
+        "jdbc:mariadb://db:3306/bridge?user=bridge&password=s3cret-in-url&useSsl=false"));
+
+    assertThat(settings.toString())
+        .contains("jdbc:mariadb://db:3306/bridge?user=bridge&password=***&useSsl=false")
+        .doesNotContain("s3cret-in-url");
+    assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_DB_URL", "jdbc:mysql://db/bridge?PWD=s3cret-in-url")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith("got 'jdbc:mysql://db/bridge?PWD=***'");
+  }
+
+  @Test
   void a_port_that_is_not_a_number_is_refused_naming_the_variable() {
     assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_PORT", "eighty")))
         .isInstanceOf(ConfigException.class)
