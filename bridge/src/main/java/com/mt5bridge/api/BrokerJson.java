@@ -19,14 +19,16 @@ public final class BrokerJson {
 
   private BrokerJson() {}
 
-  record State(String id, String mode, String marginMode, String currency, int leverage, BigDecimal balance,
+  record State(String id, String mode, String marginMode, String currency, int leverage, String serverTimeZone,
+      BigDecimal balance,
       BigDecimal credit, BigDecimal equity, BigDecimal profit, BigDecimal margin, BigDecimal freeMargin,
       BigDecimal marginLevel, boolean marginCall, boolean connected, Instant time, BigDecimal realizedPnl,
       List<PositionView> positions, List<OrderView> orders) {
 
     static State of(AccountSnapshot s) {
       AccountFigures f = s.figures();
-      return new State(s.id(), s.mode().name(), s.marginMode().name(), s.currency(), s.leverage(), f.balance(),
+      return new State(s.id(), s.mode().name(), s.marginMode().name(), s.currency(), s.leverage(),
+          s.serverTimeZone().getId(), f.balance(),
           f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(), f.marginLevel(), f.marginCall(),
           s.connected(), f.time(), f.realizedPnl(), s.positions().stream().map(PositionView::of).toList(),
           s.orders().stream().map(OrderView::of).toList());
@@ -34,14 +36,16 @@ public final class BrokerJson {
   }
 
   /** An account in {@code GET /api/broker/all}: the state without positions and orders, plus counts. */
-  record Summary(String id, String mode, String marginMode, String currency, int leverage, BigDecimal balance,
+  record Summary(String id, String mode, String marginMode, String currency, int leverage, String serverTimeZone,
+      BigDecimal balance,
       BigDecimal credit, BigDecimal equity, BigDecimal profit, BigDecimal margin, BigDecimal freeMargin,
       BigDecimal marginLevel, boolean marginCall, boolean connected, Instant time, BigDecimal realizedPnl,
       int positionsCount, int ordersCount, long latencyMs) {
 
     static Summary of(AccountSnapshot s) {
       AccountFigures f = s.figures();
-      return new Summary(s.id(), s.mode().name(), s.marginMode().name(), s.currency(), s.leverage(), f.balance(),
+      return new Summary(s.id(), s.mode().name(), s.marginMode().name(), s.currency(), s.leverage(),
+          s.serverTimeZone().getId(), f.balance(),
           f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(), f.marginLevel(), f.marginCall(),
           s.connected(), f.time(), f.realizedPnl(), s.positions().size(), s.orders().size(), s.latencyMs());
     }

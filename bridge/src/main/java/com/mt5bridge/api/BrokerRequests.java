@@ -16,8 +16,10 @@ import com.mt5bridge.broker.SwapMode;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradeRequest;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,13 +80,14 @@ final class BrokerRequests {
     }
   }
 
-  record PoliciesBody(String hedgedMargin, String conversionPrice) {
+  record PoliciesBody(String hedgedMargin, String conversionPrice, String serverTimeZone) {
     AccountSettings.Policies toPolicies() {
       return new AccountSettings.Policies(
           Fields.enumOf(AccountSettings.HedgedMargin.class, hedgedMargin, "policies.hedgedMargin",
               AccountSettings.HedgedMargin.LARGER_LEG),
           Fields.enumOf(AccountSettings.ConversionPrice.class, conversionPrice, "policies.conversionPrice",
-              AccountSettings.ConversionPrice.MID));
+              AccountSettings.ConversionPrice.MID),
+          Fields.zoneOf(serverTimeZone, "policies.serverTimeZone"));
     }
   }
 
@@ -222,6 +225,19 @@ final class BrokerRequests {
       } catch (IllegalArgumentException e) {
         List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         throw new InvalidFieldException(field, field + " must be one of " + names + ", got '" + value + "'");
+      }
+    }
+
+    /** A time zone by its region ({@code Europe/Athens}) or offset ({@code +02:00}); UTC when left out. */
+    static ZoneId zoneOf(String value, String field) {
+      if (value == null || value.isBlank()) {
+        return AccountSettings.Policies.UTC;
+      }
+      try {
+        return ZoneId.of(value.trim());
+      } catch (DateTimeException e) {
+        throw new InvalidFieldException(field, field + " must be a time zone such as Europe/Athens (Eastern European "
+            + "time, as many MT5 brokers keep) or +02:00, got '" + value + "'");
       }
     }
 

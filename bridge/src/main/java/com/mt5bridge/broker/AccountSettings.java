@@ -1,6 +1,7 @@
 package com.mt5bridge.broker;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -21,10 +22,27 @@ public record AccountSettings(String id, AccountMode mode, MarginMode marginMode
 
   /**
    * The choices MT5 leaves to the broker. Defaults: opposite hedged positions pay margin for the
-   * larger leg only; currency conversion uses the mid price of the linking pair.
+   * larger leg only; currency conversion uses the mid price of the linking pair; the trading day is
+   * UTC's.
+   *
+   * @param serverTimeZone the time zone of the broker's server: its midnight ends the trading day (swaps
+   *     roll over, DAY orders expire, strategies' daily loss starts again). Many brokers keep
+   *     Eastern European time, so that their day ends at 17:00 New York time.
    */
-  public record Policies(HedgedMargin hedgedMargin, ConversionPrice conversionPrice) {
-    public static final Policies DEFAULT = new Policies(HedgedMargin.LARGER_LEG, ConversionPrice.MID);
+  public record Policies(HedgedMargin hedgedMargin, ConversionPrice conversionPrice, ZoneId serverTimeZone) {
+    /** UTC by its name (ZoneOffset.UTC would show as "Z"). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+    public static final Policies DEFAULT = new Policies(HedgedMargin.LARGER_LEG, ConversionPrice.MID, UTC);
+
+    public Policies {
+      if (serverTimeZone == null) {
+        serverTimeZone = UTC;
+      }
+    }
+
+    public Policies(HedgedMargin hedgedMargin, ConversionPrice conversionPrice) {
+      this(hedgedMargin, conversionPrice, UTC);
+    }
   }
 
   /** Margin of opposite positions on one symbol in a HEDGING account. */

@@ -2,6 +2,7 @@ package com.mt5bridge.broker;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface TradingDesk {
 
   /** The account's clock (the time of its latest price). */
   Instant clock();
+
+  /** The time zone of the broker's server, whose midnight ends the trading day. */
+  ZoneId serverTimeZone();
 
   AccountFigures figures();
 

@@ -1,6 +1,7 @@
 package com.mt5bridge.store;
 
 import com.mt5bridge.broker.AccountSettings;
+import java.time.ZoneId;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,7 @@ final class Policies {
 
   static String write(AccountSettings.Policies policies) {
     return JSON.writeValueAsString(Map.of("hedgedMargin", policies.hedgedMargin().name(),
-        "conversionPrice", policies.conversionPrice().name()));
+        "conversionPrice", policies.conversionPrice().name(), "serverTimeZone", policies.serverTimeZone().getId()));
   }
 
   static AccountSettings.Policies read(String options) {
@@ -24,6 +25,7 @@ final class Policies {
     JsonNode node = JSON.readTree(options);
     return new AccountSettings.Policies(
         AccountSettings.HedgedMargin.valueOf(node.path("hedgedMargin").asString("LARGER_LEG")),
-        AccountSettings.ConversionPrice.valueOf(node.path("conversionPrice").asString("MID")));
+        AccountSettings.ConversionPrice.valueOf(node.path("conversionPrice").asString("MID")),
+        ZoneId.of(node.path("serverTimeZone").asString("UTC")));
   }
 }

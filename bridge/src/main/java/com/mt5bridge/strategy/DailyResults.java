@@ -7,12 +7,13 @@ import com.mt5bridge.broker.TradeHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each strategy's realized result for the current UTC day of its account's clock: profit,
+ * Each strategy's realized result for the current trading day of its account (the day of its
+ * clock in the broker server's time zone, {@code AccountSettings.Policies.serverTimeZone}): profit,
  * commission and swap of its deals (by magic). Read once from the deal history, the first time a
  * strategy is asked about after start-up; from then on kept from the committed batches, across
  * midnight too, so a new day never waits for the database on the account's thread. That needs
@@ -29,8 +30,11 @@ public final class DailyResults implements AccountListener {
 
   private record Key(String account, long magic) {}
 
-  /** The result of one strategy's deals on {@code date}; every committed deal since it was read went into it. */
-  private record Day(LocalDate date, BigDecimal realized) {}
+  /**
+   * The result of one strategy's deals on {@code date} (in {@code zone}, the account's server time);
+   * every committed deal since it was read went into it.
+   */
+  private record Day(ZoneId zone, LocalDate date, BigDecimal realized) {}
 
   public DailyResults(TradeHistory history) {
     this.history = history;
@@ -42,17 +46,18 @@ public final class DailyResults implements AccountListener {
     days.keySet().removeIf(key -> key.account().equals(account));
   }
 
-  /** The realized result of the strategy's deals since 00:00 UTC of {@code now}'s day. */
-  public BigDecimal today(String account, long magic, Instant now) {
-    LocalDate date = LocalDate.ofInstant(now, ZoneOffset.UTC);
+  /** The realized result of the strategy's deals since midnight, in {@code serverTimeZone}, of {@code now}'s day. */
+  public BigDecimal today(String account, long magic, Instant now, ZoneId serverTimeZone) {
+    LocalDate date = LocalDate.ofInstant(now, serverTimeZone);
     Key key = new Key(account, magic);
     Day day = days.get(key);
-    if (day == null || day.date().isAfter(date)) {
-      day = new Day(date, history.realized(account, magic, date.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    if (day == null || !day.zone().equals(serverTimeZone) || day.date().isAfter(date)) {
+      day = new Day(serverTimeZone, date,
+          history.realized(account, magic, date.atStartOfDay(serverTimeZone).toInstant()));
       days.put(key, day);
     } else if (day.date().isBefore(date)) {
       // A deal of a later day would have started that day (committed): the strategy has none today yet.
-      day = new Day(date, BigDecimal.ZERO);
+      day = new Day(serverTimeZone, date, BigDecimal.ZERO);
       days.put(key, day);
     }
     return day.realized();
@@ -69,12 +74,12 @@ public final class DailyResults implements AccountListener {
         if (day == null) {
           continue; // not asked about yet: read from the history when it is
         }
-        LocalDate date = LocalDate.ofInstant(deal.time(), ZoneOffset.UTC);
+        LocalDate date = LocalDate.ofInstant(deal.time(), day.zone());
         BigDecimal result = deal.profit().add(deal.commission()).add(deal.swap());
         if (date.equals(day.date())) {
-          days.put(key, new Day(date, day.realized().add(result)));
+          days.put(key, new Day(day.zone(), date, day.realized().add(result)));
         } else if (date.isAfter(day.date())) {
-          days.put(key, new Day(date, result));
+          days.put(key, new Day(day.zone(), date, result));
         }
       }
     }

@@ -51,7 +51,7 @@ final class RiskLimits {
       }
     }
     if (limits.maxDailyLoss().signum() > 0) {
-      BigDecimal result = daily.today(desk.account(), strategy.magic(), desk.clock());
+      BigDecimal result = daily.today(desk.account(), strategy.magic(), desk.clock(), desk.serverTimeZone());
       for (Position position : desk.positions(own)) {
         result = result.add(position.profit()).add(position.swap());
       }

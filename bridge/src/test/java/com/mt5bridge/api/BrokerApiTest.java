@@ -70,6 +70,31 @@ class BrokerApiTest {
   }
 
   @Test
+  void the_servers_time_zone_is_an_account_policy_shown_in_its_state_and_kept_across_a_restart() {
+    String id = "athens-" + UUID.randomUUID().toString().substring(0, 8);
+
+    Http.Response created = http.post("/api/broker/create", Map.of("id", id, "balance", 1000,
+        "policies", Map.of("serverTimeZone", "Europe/Athens")));
+    Http.Response badZone = http.post("/api/broker/create", Map.of("id", "zone-x", "balance", 1000,
+        "policies", Map.of("serverTimeZone", "GMT+2 (EET)")));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().path("serverTimeZone").asString()).isEqualTo("Europe/Athens");
+    assertThat(badZone.status()).isEqualTo(422);
+    assertThat(badZone.json().path("error").path("field").asString()).isEqualTo("policies.serverTimeZone");
+    assertThat(http.get("/api/broker/zone-x/state").status()).isEqualTo(404);
+    assertThat(http.get("/api/broker/" + account("HEDGING") + "/state").json().path("serverTimeZone").asString())
+        .isEqualTo("UTC");
+
+    bridge.close();
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+
+    assertThat(http.get("/api/broker/" + id + "/state").json().path("serverTimeZone").asString())
+        .isEqualTo("Europe/Athens");
+  }
+
+  @Test
   void an_existing_id_is_409_conflict() {
     String id = account("HEDGING");
 

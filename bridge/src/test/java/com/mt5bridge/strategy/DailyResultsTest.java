@@ -16,6 +16,8 @@ import com.mt5bridge.broker.TradeHistory;
 import com.mt5bridge.store.InMemoryJournal;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +25,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A strategy's realized result today: read from the deal history once, then kept from the committed
  * deals, midnight included, without asking the history again. Results are profit + commission + swap.
+ * The day is the broker server's: UTC's unless the account's policies name another time zone.
  */
 class DailyResultsTest {
 
   private static final String ACCOUNT = "daily";
   private static final long MAGIC = 1001;
+  private static final ZoneId UTC = ZoneOffset.UTC;
+  /** Eastern European time, UTC+2 in November: the broker's day starts at 22:00 UTC. */
+  private static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
 
   private final InMemoryJournal journal = new InMemoryJournal();
   private final CountingHistory history = new CountingHistory(journal);
@@ -45,23 +51,41 @@ class DailyResultsTest {
   void read_once_from_the_history_then_kept_across_midnight_from_the_committed_deals() {
     deal(MAGIC, "2026-11-16T09:00:00Z", "-50.00", "-3.50", "0");
 
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"))).isEqualByComparingTo("-53.50");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"), UTC)).isEqualByComparingTo("-53.50");
 
     deal(MAGIC, "2026-11-16T11:00:00Z", "20.00", "-3.50", "0");
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T12:00:00Z"))).isEqualByComparingTo("-37.00");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T12:00:00Z"), UTC)).isEqualByComparingTo("-37.00");
 
     // Tuesday: only the deal after midnight counts (-10.00 - 3.50 - 1.25).
     deal(MAGIC, "2026-11-17T00:30:00Z", "-10.00", "-3.50", "-1.25");
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-17T01:00:00Z"))).isEqualByComparingTo("-14.75");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-17T01:00:00Z"), UTC)).isEqualByComparingTo("-14.75");
     // What the history says, had it been asked.
     assertThat(journal.realized(ACCOUNT, MAGIC, Instant.parse("2026-11-17T00:00:00Z"))).isEqualByComparingTo("-14.75");
 
     // Wednesday, before any deal of that day.
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-18T09:00:00Z"))).isEqualByComparingTo("0");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-18T09:00:00Z"), UTC)).isEqualByComparingTo("0");
     deal(MAGIC, "2026-11-18T09:30:00Z", "5.00", "-3.50", "0");
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-18T10:00:00Z"))).isEqualByComparingTo("1.50");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-18T10:00:00Z"), UTC)).isEqualByComparingTo("1.50");
 
     assertThat(history.reads).isEqualTo(1);
+  }
+
+  @Test
+  void the_day_starts_at_the_midnight_of_the_brokers_server_time() {
+    deal(MAGIC, "2026-11-16T21:30:00Z", "-50.00", "-3.50", "0"); // 23:30 in Athens: Monday
+
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T21:45:00Z"), ATHENS))
+        .isEqualByComparingTo("-53.50");
+
+    deal(MAGIC, "2026-11-16T22:30:00Z", "-10.00", "-3.50", "0"); // 00:30 on Tuesday in Athens, still Monday in UTC
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T22:45:00Z"), ATHENS))
+        .isEqualByComparingTo("-13.50");
+    // Read from the history, the day starts at 22:00 UTC too.
+    assertThat(new DailyResults(history).today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T22:45:00Z"), ATHENS))
+        .isEqualByComparingTo("-13.50");
+    // On UTC's day both deals are Monday's: -53.50 - 13.50.
+    assertThat(new DailyResults(history).today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T22:45:00Z"), UTC))
+        .isEqualByComparingTo("-67.00");
   }
 
   @Test
@@ -69,37 +93,37 @@ class DailyResultsTest {
     deal(MAGIC, "2026-11-16T09:00:00Z", "-50.00", "-3.50", "0");
     deal(MAGIC, "2026-11-16T09:30:00Z", "12.00", "-3.50", "0");
 
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"))).isEqualByComparingTo("-45.00");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"), UTC)).isEqualByComparingTo("-45.00");
     assertThat(history.reads).isEqualTo(1);
   }
 
   @Test
   void another_strategys_deals_and_deals_without_a_magic_do_not_count() {
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T08:00:00Z"))).isEqualByComparingTo("0");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T08:00:00Z"), UTC)).isEqualByComparingTo("0");
 
     deal(2002, "2026-11-16T09:00:00Z", "-80.00", "-3.50", "0");
     deal(0, "2026-11-17T09:00:00Z", "-80.00", "-3.50", "0");
 
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"))).isEqualByComparingTo("0");
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-17T10:00:00Z"))).isEqualByComparingTo("0");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"), UTC)).isEqualByComparingTo("0");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-17T10:00:00Z"), UTC)).isEqualByComparingTo("0");
   }
 
   @Test
   void after_a_rebuild_the_account_is_read_from_the_history_again() {
     deal(MAGIC, "2026-11-16T09:00:00Z", "-50.00", "-3.50", "0");
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"))).isEqualByComparingTo("-53.50");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T10:00:00Z"), UTC)).isEqualByComparingTo("-53.50");
     // A commit whose outcome was unknown landed: its deal is in the history but was never handed over.
     long n = ticket++;
     journal.commit(ACCOUNT, List.of(new AccountEvent.DealAdded(new Deal(n, n, n, "EURUSD", DealType.SELL,
         DealEntry.OUT, new BigDecimal("0.10"), new BigDecimal("1.10000"), new BigDecimal("-40.00"),
         new BigDecimal("-3.50"), BigDecimal.ZERO, DealReason.EXPERT, MAGIC, "", Instant.parse("2026-11-16T10:30:00Z"),
         null))));
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"))).isEqualByComparingTo("-53.50");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"), UTC)).isEqualByComparingTo("-53.50");
 
     daily.rebuilt(ACCOUNT);
 
     // -53.50 - 40.00 - 3.50
-    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"))).isEqualByComparingTo("-97.00");
+    assertThat(daily.today(ACCOUNT, MAGIC, Instant.parse("2026-11-16T11:00:00Z"), UTC)).isEqualByComparingTo("-97.00");
     assertThat(history.reads).isEqualTo(2);
   }
 

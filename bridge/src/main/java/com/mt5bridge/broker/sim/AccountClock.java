@@ -3,25 +3,28 @@ package com.mt5bridge.broker.sim;
 import com.mt5bridge.broker.Expiration;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 
 /**
- * Days on the account clock (UTC). The clock is the time of the latest tick; the day ends at
+ * Days on the account clock, in the time zone of the broker's server (UTC unless the account's
+ * policies say otherwise). The clock is the time of the latest tick; the day ends at the server's
  * midnight, when swaps roll over and DAY orders expire.
  */
 final class AccountClock {
 
-  private AccountClock() {}
+  private final ZoneId serverTimeZone;
 
-  /** The first instant of the day after {@code time}'s day: when that day is over. */
-  static Instant endOfDay(Instant time) {
-    return time.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+  AccountClock(ZoneId serverTimeZone) {
+    this.serverTimeZone = serverTimeZone;
   }
 
-  static DayOfWeek dayOf(Instant time) {
-    return LocalDate.ofInstant(time, ZoneOffset.UTC).getDayOfWeek();
+  /** The first instant of the day after {@code time}'s day: when that day is over. */
+  Instant endOfDay(Instant time) {
+    return time.atZone(serverTimeZone).toLocalDate().plusDays(1).atStartOfDay(serverTimeZone).toInstant();
+  }
+
+  DayOfWeek dayOf(Instant time) {
+    return time.atZone(serverTimeZone).getDayOfWeek();
   }
 
   /**
@@ -29,7 +32,7 @@ final class AccountClock {
    * {@link Long#MAX_VALUE} for GTC: DAY at the end of the day it was placed, SPECIFIED just after
    * its time, SPECIFIED_DAY at the end of its day.
    */
-  static long expiresAt(Expiration expiration, Instant placed) {
+  long expiresAt(Expiration expiration, Instant placed) {
     return switch (expiration.type()) {
       case GTC -> Long.MAX_VALUE;
       case DAY -> endOfDay(placed).toEpochMilli();

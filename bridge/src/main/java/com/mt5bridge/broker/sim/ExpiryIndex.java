@@ -12,8 +12,13 @@ import java.util.TreeMap;
  */
 final class ExpiryIndex {
 
+  private final AccountClock days;
   private final TreeMap<Long, LinkedHashSet<Long>> byTime = new TreeMap<>();
   private long next = Long.MAX_VALUE;
+
+  ExpiryIndex(AccountClock days) {
+    this.days = days;
+  }
 
   /** The earliest expiry held, or Long.MAX_VALUE. */
   long next() {
@@ -21,7 +26,7 @@ final class ExpiryIndex {
   }
 
   void add(Order order) {
-    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
+    long expiresAt = days.expiresAt(order.expiration(), order.timeSetup());
     if (expiresAt != Long.MAX_VALUE) {
       byTime.computeIfAbsent(expiresAt, k -> new LinkedHashSet<>()).add(order.ticket());
       next = Math.min(next, expiresAt);
@@ -29,7 +34,7 @@ final class ExpiryIndex {
   }
 
   void remove(Order order) {
-    long expiresAt = AccountClock.expiresAt(order.expiration(), order.timeSetup());
+    long expiresAt = days.expiresAt(order.expiration(), order.timeSetup());
     LinkedHashSet<Long> tickets = byTime.get(expiresAt);
     if (tickets != null) {
       tickets.remove(order.ticket());

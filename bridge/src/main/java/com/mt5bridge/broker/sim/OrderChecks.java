@@ -146,13 +146,13 @@ final class OrderChecks {
   }
 
   /** SPECIFIED needs a time after now; SPECIFIED_DAY a day that is not over. */
-  static Refusal expiration(Expiration expiration, Instant now) {
+  static Refusal expiration(Expiration expiration, Instant now, AccountClock days) {
     return switch (expiration.type()) {
       case GTC, DAY -> null;
       case SPECIFIED -> expiration.time() == null || !expiration.time().isAfter(now)
           ? new Refusal(Retcode.INVALID_EXPIRATION, "expiration time must be after the account time " + now)
           : null;
-      case SPECIFIED_DAY -> expiration.time() == null || !AccountClock.endOfDay(expiration.time()).isAfter(now)
+      case SPECIFIED_DAY -> expiration.time() == null || !days.endOfDay(expiration.time()).isAfter(now)
           ? new Refusal(Retcode.INVALID_EXPIRATION, "expiration day must not be over at the account time " + now)
           : null;
     };

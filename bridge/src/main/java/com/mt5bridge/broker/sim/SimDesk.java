@@ -15,6 +15,7 @@ import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,11 @@ final class SimDesk implements TradingDesk {
   @Override
   public Instant clock() {
     return broker.clock();
+  }
+
+  @Override
+  public ZoneId serverTimeZone() {
+    return broker.settings().policies().serverTimeZone();
   }
 
   @Override

@@ -59,11 +59,12 @@ public final class VirtualBroker {
   private final Map<String, SymbolBook> books;
   private final Converter converter;
   private final AccountMoney money;
+  private final AccountClock days;
 
   // In ticket order, so that iteration (close-all, stop-out ties, snapshots) is the same after a rebuild.
   private final Map<Long, OpenPosition> positions = new TreeMap<>();
   private final Map<Long, Order> pendingOrders = new TreeMap<>();
-  private final ExpiryIndex expiries = new ExpiryIndex();
+  private final ExpiryIndex expiries;
   private boolean marginCall;
 
   private Instant clock;
@@ -77,6 +78,8 @@ public final class VirtualBroker {
 
   private VirtualBroker(AccountSettings settings, Instant now, long nextTicket) {
     this.settings = settings;
+    this.days = new AccountClock(settings.policies().serverTimeZone());
+    this.expiries = new ExpiryIndex(days);
     this.money = new AccountMoney(settings.currency(), settings.stopOutMode(), settings.marginCall(),
         settings.stopOut());
     Map<String, SymbolBook> byName = new LinkedHashMap<>();
@@ -88,7 +91,7 @@ public final class VirtualBroker {
     linkDependents(byName.values(), converter);
     this.clock = now;
     this.clockMillis = now.toEpochMilli();
-    this.nextRollover = AccountClock.endOfDay(now).toEpochMilli();
+    this.nextRollover = days.endOfDay(now).toEpochMilli();
     this.nextTicket = nextTicket;
   }
 
@@ -199,7 +202,7 @@ public final class VirtualBroker {
   public AccountSnapshot snapshot() {
     List<Position> open = positions.values().stream().map(this::view).toList();
     return new AccountSnapshot(settings.id(), settings.mode(), settings.marginMode(), settings.currency(),
-        settings.leverage(), figures(), true, 0, open, List.copyOf(pendingOrders.values()));
+        settings.leverage(), settings.policies().serverTimeZone(), figures(), true, 0, open, List.copyOf(pendingOrders.values()));
   }
 
   // === for the desk (SimDesk) ====================================================================
@@ -348,7 +351,7 @@ public final class VirtualBroker {
     refusal = first(
         OrderChecks.pendingPrice(spec, type, request.price(), request.stopLimit(), book.bid, book.ask),
         OrderChecks.stops(spec, type.side(), entry, request.sl(), request.tp()),
-        OrderChecks.expiration(expiration, clock));
+        OrderChecks.expiration(expiration, clock, days));
     if (refusal != null) {
       return refuse(book, refusal);
     }
@@ -681,7 +684,7 @@ public final class VirtualBroker {
           OrderChecks.frozenOrder(spec, order, book.bid, book.ask),
           OrderChecks.pendingPrice(spec, order.type(), price, newStopLimit, book.bid, book.ask),
           OrderChecks.stops(spec, order.type().side(), entry, sl, tp),
-          OrderChecks.expiration(expiration, clock));
+          OrderChecks.expiration(expiration, clock, days));
     }
     if (refusal != null) {
       return refuse(book, refusal);
@@ -768,8 +771,8 @@ public final class VirtualBroker {
   private void rollover() {
     while (clockMillis >= nextRollover) {
       Instant midnight = Instant.ofEpochMilli(nextRollover);
-      DayOfWeek endedDay = AccountClock.dayOf(midnight.minusMillis(1));
-      nextRollover = AccountClock.endOfDay(midnight).toEpochMilli();
+      DayOfWeek endedDay = days.dayOf(midnight.minusMillis(1));
+      nextRollover = days.endOfDay(midnight).toEpochMilli();
       if (positions.isEmpty() || endedDay == DayOfWeek.SATURDAY || endedDay == DayOfWeek.SUNDAY) {
         continue;
       }

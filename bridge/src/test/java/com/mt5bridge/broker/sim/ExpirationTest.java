@@ -3,11 +3,13 @@ package com.mt5bridge.broker.sim;
 import static com.mt5bridge.broker.sim.SimAccount.expiration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.ExpirationType;
 import com.mt5bridge.broker.OrderState;
 import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Retcode;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** Expiration on the account clock (the latest tick's time). The clock starts Monday 2026-11-16 10:00. */
@@ -31,6 +33,22 @@ class ExpirationTest {
     assertThat(account.orders()).isEmpty();
     assertThat(account.order(order).state()).isEqualTo(OrderState.EXPIRED);
     assertThat(account.order(order).timeDone()).isEqualTo("2026-11-17T00:00:00Z");
+  }
+
+  @Test
+  void a_day_order_lives_until_the_end_of_the_servers_day() {
+    SimAccount athens = SimAccount.hedging().policies(new AccountSettings.Policies(AccountSettings.HedgedMargin.LARGER_LEG,
+            AccountSettings.ConversionPrice.MID, ZoneId.of("+02:00"))).open()
+        .tickAt("EURUSD", "1.10000", "1.10020", "2026-11-16T10:00:00Z");
+    long order = athens.order(OrderType.BUY_LIMIT, "EURUSD", "1", "1.09000", "0", "0", "0",
+        expiration(ExpirationType.DAY, null)).order();
+
+    athens.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-16T21:59:59.999Z");
+    assertThat(athens.orders()).hasSize(1);
+
+    athens.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-16T22:00:00Z"); // midnight at UTC+2
+    assertThat(athens.order(order).state()).isEqualTo(OrderState.EXPIRED);
+    assertThat(athens.order(order).timeDone()).isEqualTo("2026-11-16T22:00:00Z");
   }
 
   @Test

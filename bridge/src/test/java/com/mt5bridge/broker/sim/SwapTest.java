@@ -2,8 +2,10 @@ package com.mt5bridge.broker.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.SwapMode;
 import java.time.DayOfWeek;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,27 @@ class SwapTest {
     assertThat(account.figures().balance()).isEqualByComparingTo("10000.00");
     // equity = 10,000 + (1.10000 - 1.10020) x 100,000 - 7 = 9,973
     assertThat(account.figures().equity()).isEqualByComparingTo("9973.00");
+  }
+
+  @Test
+  void with_the_server_on_eastern_european_time_the_rollover_is_at_its_midnight_and_the_weekend_is_its_own() {
+    // Europe/Athens is UTC+2 in November: midnight there is 22:00 UTC the day before.
+    SimAccount account = SimAccount.hedging().policies(new AccountSettings.Policies(
+            AccountSettings.HedgedMargin.LARGER_LEG, AccountSettings.ConversionPrice.MID, ZoneId.of("Europe/Athens")))
+        .spec("EURUSD", s -> Specs.with(s).swaps(SwapMode.POINTS, "-7", "2").tripleDay(DayOfWeek.WEDNESDAY).build())
+        .open().tickAt("EURUSD", "1.10000", "1.10020", "2026-11-20T19:00:00Z"); // Friday 21:00 in Athens
+    long ticket = account.buy("EURUSD", "1").position();
+
+    account.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-20T21:59:59.999Z");
+    assertThat(account.position(ticket).swap()).isEqualByComparingTo("0");
+    account.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-20T22:00:00Z"); // Saturday 00:00 in Athens
+    assertThat(account.position(ticket).swap()).isEqualByComparingTo("-7.00"); // Friday's day
+
+    // Athens' Saturday and Sunday end at 22:00 UTC on Saturday and Sunday: not charged. Monday's does, at 22:00.
+    account.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-23T21:59:00Z");
+    assertThat(account.position(ticket).swap()).isEqualByComparingTo("-7.00");
+    account.tickAt("EURUSD", "1.10000", "1.10020", "2026-11-23T22:00:00Z");
+    assertThat(account.position(ticket).swap()).isEqualByComparingTo("-14.00");
   }
 
   @Test
