@@ -13,6 +13,7 @@ import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.TradeResult;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,24 @@ class RiskLimitsTest {
       assertRefused(() -> desk.signal(strategy, sell("EURUSD")), "limits.maxDailyLoss", "down 70.00 USD today");
 
       desk.tickAt(Instant.parse("2026-11-17T00:00:01Z"), "EURUSD", "1.09950", "1.09970");
+      assertThat(desk.signal(strategy, buy("EURUSD")).getFirst().success()).isTrue();
+    }
+  }
+
+  @Test
+  void the_daily_loss_starts_again_at_midnight_of_the_brokers_server_time() {
+    try (StrategyDesk desk = StrategyDesk.hedgingOn(ZoneId.of("Europe/Athens"))) {
+      Strategy strategy = strategy(fixed("1"), limits("0", 0, "50", 0));
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      desk.signal(strategy, buy("EURUSD"));
+      desk.tick("EURUSD", "1.09950", "1.09970");
+      desk.signal(strategy, action(Action.CLOSE, "EURUSD")); // realized: -70
+
+      // 23:59 in Athens (UTC+2 in November): still Monday there.
+      desk.tickAt(Instant.parse("2026-11-16T21:59:00Z"), "EURUSD", "1.09950", "1.09970");
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD")), "limits.maxDailyLoss", "down 70.00 USD today");
+      // 00:00:01 on Tuesday in Athens, though still Monday in UTC.
+      desk.tickAt(Instant.parse("2026-11-16T22:00:01Z"), "EURUSD", "1.09950", "1.09970");
       assertThat(desk.signal(strategy, buy("EURUSD")).getFirst().success()).isTrue();
     }
   }

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,18 @@ final class StrategyDesk implements AutoCloseable {
   private Instant now = START;
 
   private StrategyDesk(MarginMode marginMode, String commissionPerLot, SymbolSpec... replacing) {
+    this(marginMode, commissionPerLot, AccountSettings.Policies.DEFAULT, replacing);
+  }
+
+  private StrategyDesk(MarginMode marginMode, String commissionPerLot, AccountSettings.Policies policies,
+      SymbolSpec... replacing) {
     Map<String, SymbolSpec> specs = new HashMap<>(BuiltInSymbols.all());
     for (SymbolSpec spec : replacing) {
       specs.put(spec.name(), spec);
     }
     AccountSettings settings = new AccountSettings("desk", AccountMode.SIM, marginMode, "USD",
         new BigDecimal("10000"), 100, StopOutMode.PERCENT, BigDecimal.valueOf(100), BigDecimal.valueOf(50),
-        new BigDecimal(commissionPerLot), null, List.copyOf(specs.values()), null);
+        new BigDecimal(commissionPerLot), null, List.copyOf(specs.values()), policies);
     SimBrokerFactory factory = new SimBrokerFactory(journal, account -> {
       throw new IllegalStateException("not rebuilt in these tests");
     }, daily, InstantSource.fixed(START));
@@ -56,6 +62,12 @@ final class StrategyDesk implements AutoCloseable {
 
   static StrategyDesk hedging() {
     return new StrategyDesk(MarginMode.HEDGING, "0");
+  }
+
+  /** A hedging account whose broker keeps its server, and so its trading day, on {@code serverTimeZone}. */
+  static StrategyDesk hedgingOn(ZoneId serverTimeZone) {
+    return new StrategyDesk(MarginMode.HEDGING, "0", new AccountSettings.Policies(AccountSettings.HedgedMargin.LARGER_LEG,
+        AccountSettings.ConversionPrice.MID, serverTimeZone));
   }
 
   static StrategyDesk netting() {
