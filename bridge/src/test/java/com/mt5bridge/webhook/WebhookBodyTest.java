@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,9 +24,7 @@ class WebhookBodyTest {
 
   @Test
   void a_chunked_alert_trades_like_one_with_a_length() {
-    String account = bridge.floor().account("HEDGING");
-    bridge.floor().strategy("chunked", account, SECRET, Map.of());
-    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+    String account = accountWithStrategy("chunked");
 
     Http.Response chunked = bridge.http().postChunked("/webhook/chunked", "application/json",
         "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10,\"id\":\"c1\"}");
@@ -33,17 +33,12 @@ class WebhookBodyTest {
 
     assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
     assertThat(sized.status()).as(sized.toString()).isEqualTo(200);
-    // Two buys at the ask 1.10020: 0.10 and 0.20 lots.
-    assertThat(bridge.floor().state(account).path("positions")).extracting(p -> p.path("volume").decimalValue())
-        .usingElementComparator(java.math.BigDecimal::compareTo)
-        .containsExactly(new java.math.BigDecimal("0.10"), new java.math.BigDecimal("0.20"));
+    assertBought(account, "0.10", "0.20");
   }
 
   @Test
   void a_chunked_body_over_64_kib_is_refused_and_trades_nothing() {
-    String account = bridge.floor().account("HEDGING");
-    bridge.floor().strategy("chunked-large", account, SECRET, Map.of());
-    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+    String account = accountWithStrategy("chunked-large");
 
     Http.Response response = bridge.http().postChunked("/webhook/chunked-large", "application/json",
         "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10,\"comment\":\""
@@ -56,9 +51,7 @@ class WebhookBodyTest {
 
   @Test
   void a_body_that_starts_with_a_byte_order_mark_trades_as_one_without() {
-    String account = bridge.floor().account("HEDGING");
-    bridge.floor().strategy("marked", account, SECRET, Map.of());
-    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+    String account = accountWithStrategy("marked");
 
     Http.Response json = bridge.http().post("/webhook/marked", "application/json",
         "\uFEFF{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10}");
@@ -66,8 +59,21 @@ class WebhookBodyTest {
 
     assertThat(json.status()).as(json.toString()).isEqualTo(200);
     assertThat(text.status()).as(text.toString()).isEqualTo(200);
+    assertBought(account, "0.10", "0.20");
+  }
+
+  /** A new account with EURUSD at 1.10000/1.10020 and the strategy on it. */
+  private static String accountWithStrategy(String strategy) {
+    String account = bridge.floor().account("HEDGING");
+    bridge.floor().strategy(strategy, account, SECRET, Map.of());
+    bridge.floor().tick("EURUSD", "1.10000", "1.10020");
+    return account;
+  }
+
+  /** The account holds one position per volume, in order: the buys at the ask went through. */
+  private static void assertBought(String account, String... volumes) {
     assertThat(bridge.floor().state(account).path("positions")).extracting(p -> p.path("volume").decimalValue())
-        .usingElementComparator(java.math.BigDecimal::compareTo)
-        .containsExactly(new java.math.BigDecimal("0.10"), new java.math.BigDecimal("0.20"));
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(Arrays.stream(volumes).map(BigDecimal::new).toArray(BigDecimal[]::new));
   }
 }
