@@ -5,13 +5,13 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Query parameters with errors that name them. */
-final class Query {
+/** Query parameters with errors that name them (shared by every listing route). */
+public final class Query {
 
   private Query() {}
 
   /** An ISO-8601 instant, or null when absent. */
-  static Instant instant(Context ctx, String name) {
+  public static Instant instant(Context ctx, String name) {
     String value = ctx.queryParam(name);
     if (value == null || value.isBlank()) {
       return null;
@@ -23,7 +23,7 @@ final class Query {
     }
   }
 
-  static int limit(Context ctx, int fallback, int max) {
+  public static int limit(Context ctx, int fallback, int max) {
     String value = ctx.queryParam("limit");
     if (value == null || value.isBlank()) {
       return fallback;

@@ -13,9 +13,17 @@ import java.util.stream.Stream;
  * filter matches all) and, with a cursor, only those older than it, so that a listing goes on from
  * the last signal of the page before.
  *
+ * @param from only signals received at or after this time, or null
+ * @param to only signals received before this time, or null
  * @param before the last signal of the previous page, or null for the newest
  */
-public record SignalQuery(String strategy, String account, SignalStatus status, Cursor before, int limit) {
+public record SignalQuery(String strategy, String account, SignalStatus status, Instant from, Instant to,
+    Cursor before, int limit) {
+
+  /** Any time of receipt. */
+  public SignalQuery(String strategy, String account, SignalStatus status, Cursor before, int limit) {
+    this(strategy, account, status, null, null, before, limit);
+  }
 
   /** The journal's order: newest received first, and by id, descending, among signals of the same millisecond. */
   public static final Comparator<SignalRecord> NEWEST_FIRST =
@@ -56,6 +64,8 @@ public record SignalQuery(String strategy, String account, SignalStatus status, 
     return (strategy == null || strategy.equals(signal.strategy()))
         && (account == null || account.equals(signal.account()))
         && (status == null || status == signal.status())
+        && (from == null || !signal.receivedAt().isBefore(from))
+        && (to == null || signal.receivedAt().isBefore(to))
         && (before == null || before.isAfter(signal));
   }
 }

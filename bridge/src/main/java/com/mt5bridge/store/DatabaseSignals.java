@@ -93,6 +93,8 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
         .where(query.strategy() == null ? DSL.noCondition() : SIGNALS.STRATEGY_ID.eq(query.strategy()))
         .and(query.account() == null ? DSL.noCondition() : SIGNALS.ACCOUNT_ID.eq(query.account()))
         .and(query.status() == null ? DSL.noCondition() : SIGNALS.STATUS.eq(query.status().name()))
+        .and(query.from() == null ? DSL.noCondition() : SIGNALS.RECEIVED_AT.ge(query.from()))
+        .and(query.to() == null ? DSL.noCondition() : SIGNALS.RECEIVED_AT.lt(query.to()))
         // Spelled out rather than as a row comparison, which MariaDB does not turn into an index range.
         .and(before == null ? DSL.noCondition() : SIGNALS.RECEIVED_AT.lt(before.receivedAt())
             .or(SIGNALS.RECEIVED_AT.eq(before.receivedAt()).and(SIGNALS.ID.lt(before.id()))))

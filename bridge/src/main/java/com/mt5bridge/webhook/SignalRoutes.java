@@ -2,6 +2,7 @@ package com.mt5bridge.webhook;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.Query;
 import com.mt5bridge.broker.InvalidFieldException;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.SignalQuery;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The signal journal: {@code GET /api/signals} (newest first; filtered by {@code strategy}, {@code account}
- * and {@code status}; {@code before} a signal's id for the page after it; {@code limit}) and
+ * The signal journal: {@code GET /api/signals} (newest first; filtered by {@code strategy}, {@code account},
+ * {@code status} and the time of receipt, {@code from} included, {@code to} not; {@code before} a signal's id
+ * for the page after it; {@code limit}) and
  * {@code /api/signals/{id}}.
  */
 public final class SignalRoutes {
@@ -35,8 +37,13 @@ public final class SignalRoutes {
   }
 
   private void recent(Context ctx) {
-    SignalQuery query = new SignalQuery(filter(ctx, "strategy"), filter(ctx, "account"), status(ctx), before(ctx),
-        limit(ctx));
+    Instant from = Query.instant(ctx, "from");
+    Instant to = Query.instant(ctx, "to");
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new InvalidFieldException("to", "to must be after from");
+    }
+    SignalQuery query = new SignalQuery(filter(ctx, "strategy"), filter(ctx, "account"), status(ctx), from, to,
+        before(ctx), Query.limit(ctx, 100, 10_000));
     ctx.json(query.page(journal.recent(query), signals.inFlight()).stream().map(View::of).toList());
   }
 
@@ -75,22 +82,6 @@ public final class SignalRoutes {
     }
     return find(id).map(SignalQuery.Cursor::of)
         .orElseThrow(() -> new InvalidFieldException("before", "no signal " + id + " to go on from"));
-  }
-
-  private static int limit(Context ctx) {
-    String value = ctx.queryParam("limit");
-    if (value == null || value.isBlank()) {
-      return 100;
-    }
-    try {
-      int limit = Integer.parseInt(value.strip());
-      if (limit >= 1 && limit <= 10_000) {
-        return limit;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new InvalidFieldException("limit", "limit must be a whole number from 1 to 10000");
   }
 
   /** A journal entry as the API shows it; the body is stored with its secret already masked. */

@@ -34,6 +34,19 @@ class SignalQueryTest {
   }
 
   @Test
+  void a_time_window_holds_from_its_start_up_to_but_not_including_its_end() {
+    SignalQuery window = new SignalQuery(null, null, null, T, T.plusSeconds(60), null, 10);
+    SignalQuery since = new SignalQuery(null, null, null, T, null, null, 10);
+
+    assertThat(window.matches(signal("a", T.minusMillis(1), "s", "acc", SignalStatus.EXECUTED))).isFalse();
+    assertThat(window.matches(signal("b", T, "s", "acc", SignalStatus.EXECUTED))).isTrue();
+    assertThat(window.matches(signal("c", T.plusSeconds(60).minusMillis(1), "s", "acc", SignalStatus.EXECUTED)))
+        .isTrue();
+    assertThat(window.matches(signal("d", T.plusSeconds(60), "s", "acc", SignalStatus.EXECUTED))).isFalse();
+    assertThat(since.matches(signal("e", T.plusSeconds(86_400), "s", "acc", SignalStatus.EXECUTED))).isTrue();
+  }
+
+  @Test
   void a_page_takes_in_the_signals_held_in_memory_that_match_and_the_stored_copy_wins() {
     SignalQuery query = new SignalQuery("trend", null, null, new SignalQuery.Cursor(T, "m"), 3);
     // Storage answered its page: d (T - 1 ms) and b (T - 3 ms).

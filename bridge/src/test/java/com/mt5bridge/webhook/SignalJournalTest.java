@@ -154,6 +154,32 @@ class SignalJournalTest {
   }
 
   @Test
+  void the_journal_is_read_for_a_window_of_time_from_included_to_excluded() throws InterruptedException {
+    TradingFloor floor = bridge.floor();
+    floor.strategy("window", floor.account("HEDGING"), SECRET, Map.of());
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    List<String> sent = new ArrayList<>();
+    for (String volume : List.of("0.1", "0.2", "0.3")) { // three bodies: a repeat would be a duplicate
+      sent.add(http.post("/webhook/window", "text/plain", SECRET + ",buy,EURUSD,vol=" + volume).json().path("signal")
+          .asString());
+      Thread.sleep(5); // distinct milliseconds of receipt
+    }
+    List<String> received = sent.stream()
+        .map(id -> http.get("/api/signals/" + id).json().path("receivedAt").asString()).toList();
+
+    assertThat(ids("/api/signals?strategy=window&from=" + received.get(1))).containsExactly(sent.get(2), sent.get(1));
+    assertThat(ids("/api/signals?strategy=window&to=" + received.get(1))).containsExactly(sent.get(0));
+    assertThat(ids("/api/signals?strategy=window&from=" + received.get(0) + "&to=" + received.get(2)))
+        .containsExactly(sent.get(1), sent.get(0));
+    Http.Response badTime = http.get("/api/signals?from=yesterday");
+    assertThat(badTime.status()).isEqualTo(422);
+    assertThat(badTime.json().path("error").path("field").asString()).isEqualTo("from");
+    Http.Response backwards = http.get("/api/signals?from=" + received.get(2) + "&to=" + received.get(0));
+    assertThat(backwards.status()).isEqualTo(422);
+    assertThat(backwards.json().path("error").path("field").asString()).isEqualTo("to");
+  }
+
+  @Test
   void an_unknown_signal_is_404_and_a_bad_limit_status_or_cursor_422() {
     assertThat(http.get("/api/signals/0000").status()).isEqualTo(404);
     assertThat(http.get("/api/signals?limit=0").status()).isEqualTo(422);
