@@ -128,7 +128,7 @@ public final class Strategies {
     }
     if (!current.account().equals(admitted.account()) || current.magic() != admitted.magic()) {
       throw ApiException.conflict("strategy " + admitted.id() + " was moved to another account or magic number "
-          + "while the signal waited for its account; nothing was done, send the alert again");
+          + "while the signal waited for its account; nothing was done");
     }
     if (retiring.contains(admitted.id())) {
       throw ApiException.conflict("strategy " + admitted.id() + " is being deleted or moved; nothing was done");

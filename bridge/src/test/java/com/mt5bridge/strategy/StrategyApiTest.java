@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** Strategy management and the kill switch: validation, the secret never shown, audit rows, restarts. */
@@ -180,35 +182,43 @@ class StrategyApiTest {
     assertThat(http.delete("/api/strategies/kappa").status()).isEqualTo(204);
   }
 
-  @Test
-  void a_signal_that_reaches_the_account_after_a_deletion_has_looked_opens_nothing() throws Exception {
-    Map<String, Object> deleted = body("mu");
-    deleted.put("allowedIps", List.of());
-    create(deleted);
-    Map<String, Object> busy = body("nu");
+  @ParameterizedTest
+  @ValueSource(strings = {"delete", "renumber"})
+  void a_signal_that_reaches_the_account_after_a_deletion_or_a_move_has_looked_opens_nothing(String change)
+      throws Exception {
+    String mu = "mu-" + change;
+    String nu = "nu-" + change;
+    Map<String, Object> changed = body(mu);
+    changed.put("allowedIps", List.of());
+    create(changed);
+    Map<String, Object> busy = body(nu);
     busy.put("allowedIps", List.of());
     busy.put("magic", 2002);
     create(busy);
     new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
     ExecutorService senders = Executors.newFixedThreadPool(3);
-    Future<Http.Response> deleting;
+    Future<Http.Response> changing;
     Future<Http.Response> late;
     try (TableLock held = TableLock.read(db.dsl(), "trades")) {
       // nu's commit waits for the lock, and the account with it: what is sent next queues behind it.
-      senders.submit(() -> http.post("/webhook/nu", "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      senders.submit(() -> http.post("/webhook/" + nu, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
       eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
-      deleting = senders.submit(() -> http.delete("/api/strategies/mu"));
-      Thread.sleep(500); // the deletion asks the account what mu holds: its question queues first
-      late = senders.submit(() -> http.post("/webhook/mu", "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      Map<String, Object> renumbered = new HashMap<>(changed);
+      renumbered.put("magic", 2003);
+      changing = senders.submit(() -> change.equals("delete") ? http.delete("/api/strategies/" + mu)
+          : http.put("/api/strategies/" + mu, renumbered));
+      Thread.sleep(500); // the change asks the account what mu holds: its question queues first
+      late = senders.submit(() -> http.post("/webhook/" + mu, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
       eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(2));
     }
 
-    // mu held nothing when the account answered, so it is deleted; its signal, behind the answer, must not trade.
-    assertThat(deleting.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+    // mu held nothing when the account answered, so the change is made; its signal, behind the answer, must not
+    // trade, under the old magic or the new.
+    assertThat(changing.get(10, TimeUnit.SECONDS).status()).isEqualTo(change.equals("delete") ? 204 : 200);
     Http.Response refused = late.get(10, TimeUnit.SECONDS);
     senders.shutdown();
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-    assertThat(refused.json().path("error").path("message").asString()).startsWith("strategy mu ")
+    assertThat(refused.json().path("error").path("message").asString()).startsWith("strategy " + mu + " ")
         .endsWith("; nothing was done");
     assertThat(new TradingFloor(http).state(account).path("positions"))
         .extracting(position -> position.path("magic").asLong()).containsExactly(2002L);
