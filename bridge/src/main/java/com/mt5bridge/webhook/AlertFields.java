@@ -21,7 +21,9 @@ final class AlertFields {
       "contracts", "risk", "sl", "tp", "slPips", "tpPips", "type", "price", "comment", "id", "time", "positionSize",
       "marketPosition");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]{0,80}}}");
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d{1,15}(\\.\\d{0,12})?|\\.\\d{1,12})");
+  /** A decimal as text, an exponent allowed as in a JSON number ({@code 1E-5}); the range is checked after. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d{1,15}(\\.\\d{0,12})?|\\.\\d{1,12})([eE][+-]?\\d{1,3})?");
   private static final BigDecimal LIMIT = new BigDecimal("1e15");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

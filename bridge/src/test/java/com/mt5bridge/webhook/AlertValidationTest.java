@@ -122,6 +122,12 @@ class AlertValidationTest {
   }
 
   @Test
+  void a_number_as_text_out_of_range_is_refused_whatever_its_notation() {
+    assertRefused(json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"1e400\""), 422, "INVALID", "volume",
+        "not a usable number");
+  }
+
+  @Test
   void an_unknown_field_is_refused_with_a_hint() {
     assertRefused(json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"Volume\":0.1"), 422, "INVALID", "Volume",
         "did you mean 'volume'?");

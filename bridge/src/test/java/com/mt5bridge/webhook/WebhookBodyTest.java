@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The alert body arrives whole however it is framed: with a Content-Length (what TradingView
  * sends) or chunked (what some proxies forward), and the 64 KiB limit holds either way; a leading
- * byte-order mark is not part of it.
+ * byte-order mark is not part of it; a number in it may be written as text, in either notation.
  */
 class WebhookBodyTest {
 
@@ -60,6 +60,17 @@ class WebhookBodyTest {
     assertThat(json.status()).as(json.toString()).isEqualTo(200);
     assertThat(text.status()).as(text.toString()).isEqualTo(200);
     assertBought(account, "0.10", "0.20");
+  }
+
+  @Test
+  void a_number_as_text_may_have_an_exponent_as_a_json_number_may() {
+    String account = accountWithStrategy("exponent");
+
+    Http.Response exponent = bridge.http().post("/webhook/exponent", "application/json",
+        "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"1E-1\"}");
+
+    assertThat(exponent.status()).as(exponent.toString()).isEqualTo(200);
+    assertBought(account, "0.10");
   }
 
   /** A new account with EURUSD at 1.10000/1.10020 and the strategy on it. */
