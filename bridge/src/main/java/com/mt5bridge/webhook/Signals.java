@@ -133,7 +133,7 @@ public final class Signals implements AutoCloseable {
         journal.append(entry.refused(refused, clock.instant()));
       }
       log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)
-          .addKeyValue("strategy", entry.strategy).addKeyValue("code", refused.code())
+          .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account).addKeyValue("code", refused.code())
           .addKeyValue("field", refused.field()).addKeyValue("reason", refused.getMessage())
           .addKeyValue("ip", entry.sourceIp).log();
       throw refused.withSignal(entry.id);
@@ -234,7 +234,8 @@ public final class Signals implements AutoCloseable {
         // Logged like a refusal before the account: an operator reading the log sees every signal that did not
         // fully trade, whoever said no.
         log.atInfo().setMessage("signal refused by the broker").addKeyValue("signal", entry.id)
-            .addKeyValue("strategy", entry.strategy).addKeyValue("status", done.answer().status())
+            .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account)
+            .addKeyValue("status", done.answer().status())
             .addKeyValue("reason", done.answer().message()).log();
       }
       mine.answer.complete(done.answer());

@@ -77,10 +77,18 @@ class SignalJournalTest {
   }
 
   @Test
-  void a_refused_alert_is_answered_with_the_id_under_which_the_journal_keeps_it() {
-    Http.Response answer = http.post("/webhook/journal", "text/plain", SECRET + ",buy,EURUSD,vol=0.001");
+  void a_refused_alert_is_answered_with_the_id_under_which_the_journal_keeps_it_and_logged() {
+    Http.Response answer;
+    List<String> logged;
+    try (CapturedLogs logs = CapturedLogs.withInfoOf(Signals.class)) {
+      answer = http.post("/webhook/journal", "text/plain", SECRET + ",buy,EURUSD,vol=0.001");
+      logged = logs.lines();
+    }
 
     assertThat(answer.status()).isEqualTo(422);
+    assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("signal refused ")
+        .contains("signal=" + answer.json().path("signal").asString(), "strategy=journal", "account=" + account,
+            "code=INVALID", "field=volume"));
     assertThat(answer.json().path("error").path("field").asString()).isEqualTo("volume");
     String id = answer.json().path("signal").asString();
     assertThat(id).isNotBlank();
@@ -95,7 +103,8 @@ class SignalJournalTest {
   @Test
   void a_reversal_whose_opening_the_broker_refuses_is_answered_with_what_was_done() {
     TradingFloor floor = bridge.floor();
-    floor.strategy("half", floor.account("HEDGING"), SECRET, Map.of());
+    String halfAccount = floor.account("HEDGING");
+    floor.strategy("half", halfAccount, SECRET, Map.of());
     floor.tick("EURUSD", "1.10000", "1.10020");
     http.post("/webhook/half", "application/json", "{\"secret\":\"" + SECRET
         + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"positionSize\":1}");
@@ -117,7 +126,8 @@ class SignalJournalTest {
         .startsWith("the broker refused order 2 of 2 (NO_MONEY ")
         .endsWith("free margin is 9980.00); of the others, 1 was carried out");
     assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("signal refused by the broker")
-        .contains("signal=" + answer.json().path("signal").asString(), "strategy=half", "status=EXECUTED",
+        .contains("signal=" + answer.json().path("signal").asString(), "strategy=half", "account=" + halfAccount,
+            "status=EXECUTED",
             "reason=the broker refused order 2 of 2 (NO_MONEY"));
   }
 
