@@ -202,7 +202,8 @@ public final class VirtualBroker {
   public AccountSnapshot snapshot() {
     List<Position> open = positions.values().stream().map(this::view).toList();
     return new AccountSnapshot(settings.id(), settings.mode(), settings.marginMode(), settings.currency(),
-        settings.leverage(), settings.policies().serverTimeZone(), figures(), true, 0, open, List.copyOf(pendingOrders.values()));
+        settings.leverage(), settings.policies().serverTimeZone(), figures(), true, 0, open,
+        List.copyOf(pendingOrders.values()));
   }
 
   // === for the desk (SimDesk) ====================================================================
