@@ -26,9 +26,4 @@ public record Strategy(String id, String account, SecretHash secretHash, boolean
     return new Strategy(id, account, secretHash, on, magic, symbolMap, symbolPrefix, symbolSuffix, sizing, limits,
         allowedIps, createdAt, now, version + 1);
   }
-
-  Strategy withVersion(long newVersion) {
-    return new Strategy(id, account, secretHash, enabled, magic, symbolMap, symbolPrefix, symbolSuffix, sizing, limits,
-        allowedIps, createdAt, updatedAt, newVersion);
-  }
 }

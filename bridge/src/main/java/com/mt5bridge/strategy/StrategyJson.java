@@ -71,7 +71,11 @@ public final class StrategyJson {
     }
   }
 
-  /** POST and PUT. On PUT the id may be left out, and so may the secret (the old one stays). */
+  /**
+   * POST and PUT. On PUT every field left out keeps its current value (the id, the secret, the
+   * account, the limits, the allowed addresses...): leaving one out never turns a safeguard off.
+   * An object given (sizing, limits) or a list (allowedIps) replaces the current one whole.
+   */
   public record Body(String id, String account, String secret, Boolean enabled, Long magic,
       Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, SizingBody sizing, LimitsBody limits,
       List<String> allowedIps) {
@@ -83,7 +87,8 @@ public final class StrategyJson {
       if (secret == null) {
         throw ApiException.invalid("secret", "a strategy needs a secret of at least 16 characters");
       }
-      return build(id, SecretHash.of(checkedSecret()), magic == null ? nextMagic.getAsLong() : magic, now, now, 0);
+      return build(id, SecretHash.of(checkedSecret()), magic == null ? nextMagic.getAsLong() : magic, now, now, 0,
+          null);
     }
 
     Strategy toReplacement(Strategy current, Instant now) {
@@ -91,41 +96,52 @@ public final class StrategyJson {
         throw ApiException.invalid("id", "the id cannot change (it is " + current.id() + ")");
       }
       SecretHash hash = secret == null ? current.secretHash() : SecretHash.of(checkedSecret());
-      Strategy built = build(current.id(), hash, magic == null ? current.magic() : magic, current.createdAt(), now,
-          current.version() + 1);
-      return enabled == null ? built.withEnabled(current.enabled(), now).withVersion(current.version() + 1) : built;
+      return build(current.id(), hash, magic == null ? current.magic() : magic, current.createdAt(), now,
+          current.version() + 1, current);
     }
 
+    /** @param current the strategy replaced, whose values fill what the body leaves out; null for a new one */
     private Strategy build(String strategyId, SecretHash secretHash, long magicNumber, Instant created, Instant now,
-        long version) {
-      if (account == null || account.isBlank()) {
+        long version, Strategy current) {
+      String accountId = account != null ? account : current != null ? current.account() : null;
+      if (accountId == null || accountId.isBlank()) {
         throw ApiException.invalid("account", "name the account the strategy trades");
       }
       if (magicNumber < 1) {
         throw ApiException.invalid("magic", "magic must be a positive number (0 marks manual trades)");
       }
+      Map<String, String> map = symbolMap != null ? symbolMap(symbolMap)
+          : current != null ? current.symbolMap() : Map.of();
+      String prefix = symbolPrefix != null || current == null ? affix(symbolPrefix, "symbolPrefix")
+          : current.symbolPrefix();
+      String suffix = symbolSuffix != null || current == null ? affix(symbolSuffix, "symbolSuffix")
+          : current.symbolSuffix();
+      Sizing parsedSizing = sizing != null ? sizing.toSizing() : current != null ? current.sizing()
+          : new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null);
+      Limits parsedLimits = limits != null ? limits.toLimits() : current != null ? current.limits() : Limits.NONE;
+      AllowedIps ips = allowedIps != null || current == null ? allowedIps(allowedIps) : current.allowedIps();
+      boolean on = enabled != null ? enabled : current == null || current.enabled();
+      return new Strategy(strategyId, accountId, secretHash, on, magicNumber, map, prefix, suffix, parsedSizing,
+          parsedLimits, ips, created, now, version);
+    }
+
+    private static Map<String, String> symbolMap(Map<String, String> given) {
       Map<String, String> map = new LinkedHashMap<>();
-      if (symbolMap != null) {
-        symbolMap.forEach((from, to) -> {
-          if (!SYMBOL.matcher(from).matches() || to == null || !SYMBOL.matcher(to).matches()) {
-            throw ApiException.invalid("symbolMap." + from, "symbol names are 1 to 32 letters, digits or ._#!$&+-");
-          }
-          map.put(from, to);
-        });
-      }
-      String prefix = affix(symbolPrefix, "symbolPrefix");
-      String suffix = affix(symbolSuffix, "symbolSuffix");
-      Sizing parsedSizing = sizing == null
-          ? new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null) : sizing.toSizing();
-      Limits parsedLimits = limits == null ? Limits.NONE : limits.toLimits();
-      AllowedIps ips;
+      given.forEach((from, to) -> {
+        if (!SYMBOL.matcher(from).matches() || to == null || !SYMBOL.matcher(to).matches()) {
+          throw ApiException.invalid("symbolMap." + from, "symbol names are 1 to 32 letters, digits or ._#!$&+-");
+        }
+        map.put(from, to);
+      });
+      return Map.copyOf(map);
+    }
+
+    private static AllowedIps allowedIps(List<String> given) {
       try {
-        ips = AllowedIps.of(allowedIps);
+        return AllowedIps.of(given);
       } catch (IllegalArgumentException e) {
         throw ApiException.invalid("allowedIps", e.getMessage() + " (use addresses, CIDR blocks or \"tradingview\")");
       }
-      return new Strategy(strategyId, account, secretHash, enabled == null || enabled, magicNumber, Map.copyOf(map),
-          prefix, suffix, parsedSizing, parsedLimits, ips, created, now, version);
     }
 
     private String checkedSecret() {

@@ -145,6 +145,32 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_field_left_out_of_a_replacement_keeps_its_value_so_no_safeguard_is_dropped_by_omission() {
+    create(body("omega"));
+
+    // Only the sizing changes: the account, limits, allowed addresses and symbol map stay as they were.
+    Http.Response replaced = http.put("/api/strategies/omega", Map.of("sizing", Map.of("mode", "FIXED", "volume", 0.2)));
+    Http.Response paused = http.put("/api/strategies/omega", Map.of("enabled", false));
+    Http.Response opened = http.put("/api/strategies/omega", Map.of("allowedIps", List.of()));
+
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    JsonNode kept = replaced.json();
+    assertThat(kept.path("account").asString()).isEqualTo(account);
+    assertThat(kept.path("magic").asLong()).isEqualTo(2001);
+    assertThat(kept.path("sizing").path("mode").asString()).isEqualTo("FIXED");
+    assertThat(kept.path("limits").path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
+    assertThat(kept.path("limits").path("maxPositions").asInt()).isEqualTo(10);
+    assertThat(kept.path("allowedIps").valueStream().map(JsonNode::asString)).containsExactly("tradingview", "10.0.0.0/8");
+    assertThat(kept.path("symbolMap").path("XAUUSD").asString()).isEqualTo("XAUUSD");
+    assertThat(paused.json().path("enabled").asBoolean()).isFalse();
+    assertThat(paused.json().path("sizing").path("volume").decimalValue()).isEqualByComparingTo("0.2");
+    // Given, a list replaces the old one whole: an empty one lets any address in, as on creation.
+    assertThat(opened.json().path("allowedIps")).isEmpty();
+    assertThat(opened.json().path("enabled").asBoolean()).isFalse();
+    assertThat(opened.json().path("version").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void a_deleted_strategy_takes_no_more_signals() {
     create(body("zeta"));
 
