@@ -19,6 +19,11 @@ public final class StrategyJson {
   private static final Pattern AFFIX = Pattern.compile("[A-Za-z0-9._#!$&+-]{0,16}");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+  /** What a new strategy has where its body is silent (no account: that one must be given). */
+  private static final Strategy DEFAULTS = new Strategy(null, null, null, true, 0, Map.of(), "", "",
+      new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null), Limits.NONE, AllowedIps.ANY,
+      null, null, 0);
+
   private StrategyJson() {}
 
   public record SizingBody(String mode, BigDecimal volume, BigDecimal multiplier, BigDecimal riskPercent,
@@ -88,7 +93,7 @@ public final class StrategyJson {
         throw ApiException.invalid("secret", "a strategy needs a secret of at least 16 characters");
       }
       return build(id, SecretHash.of(checkedSecret()), magic == null ? nextMagic.getAsLong() : magic, now, now, 0,
-          null);
+          DEFAULTS);
     }
 
     Strategy toReplacement(Strategy current, Instant now) {
@@ -100,29 +105,24 @@ public final class StrategyJson {
           current.version() + 1, current);
     }
 
-    /** @param current the strategy replaced, whose values fill what the body leaves out; null for a new one */
+    /** @param base whose values fill what the body leaves out: the strategy replaced, or {@link #DEFAULTS} */
     private Strategy build(String strategyId, SecretHash secretHash, long magicNumber, Instant created, Instant now,
-        long version, Strategy current) {
-      String accountId = account != null ? account : current != null ? current.account() : null;
+        long version, Strategy base) {
+      String accountId = account != null ? account : base.account();
       if (accountId == null || accountId.isBlank()) {
         throw ApiException.invalid("account", "name the account the strategy trades");
       }
       if (magicNumber < 1) {
         throw ApiException.invalid("magic", "magic must be a positive number (0 marks manual trades)");
       }
-      Map<String, String> map = symbolMap != null ? symbolMap(symbolMap)
-          : current != null ? current.symbolMap() : Map.of();
-      String prefix = symbolPrefix != null || current == null ? affix(symbolPrefix, "symbolPrefix")
-          : current.symbolPrefix();
-      String suffix = symbolSuffix != null || current == null ? affix(symbolSuffix, "symbolSuffix")
-          : current.symbolSuffix();
-      Sizing parsedSizing = sizing != null ? sizing.toSizing() : current != null ? current.sizing()
-          : new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null);
-      Limits parsedLimits = limits != null ? limits.toLimits() : current != null ? current.limits() : Limits.NONE;
-      AllowedIps ips = allowedIps != null || current == null ? allowedIps(allowedIps) : current.allowedIps();
-      boolean on = enabled != null ? enabled : current == null || current.enabled();
-      return new Strategy(strategyId, accountId, secretHash, on, magicNumber, map, prefix, suffix, parsedSizing,
-          parsedLimits, ips, created, now, version);
+      return new Strategy(strategyId, accountId, secretHash, enabled != null ? enabled : base.enabled(), magicNumber,
+          symbolMap != null ? symbolMap(symbolMap) : base.symbolMap(),
+          symbolPrefix != null ? affix(symbolPrefix, "symbolPrefix") : base.symbolPrefix(),
+          symbolSuffix != null ? affix(symbolSuffix, "symbolSuffix") : base.symbolSuffix(),
+          sizing != null ? sizing.toSizing() : base.sizing(),
+          limits != null ? limits.toLimits() : base.limits(),
+          allowedIps != null ? allowedIps(allowedIps) : base.allowedIps(),
+          created, now, version);
     }
 
     private static Map<String, String> symbolMap(Map<String, String> given) {
