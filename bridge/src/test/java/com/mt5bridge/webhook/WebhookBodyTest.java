@@ -27,9 +27,9 @@ class WebhookBodyTest {
     String account = accountWithStrategy("chunked");
 
     Http.Response chunked = bridge.http().postChunked("/webhook/chunked", "application/json",
-        "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10,\"id\":\"c1\"}");
+        buy("\"volume\":0.10,\"id\":\"c1\""));
     Http.Response sized = bridge.http().post("/webhook/chunked", "application/json",
-        "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.20,\"id\":\"c2\"}");
+        buy("\"volume\":0.20,\"id\":\"c2\""));
 
     assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
     assertThat(sized.status()).as(sized.toString()).isEqualTo(200);
@@ -41,8 +41,7 @@ class WebhookBodyTest {
     String account = accountWithStrategy("chunked-large");
 
     Http.Response response = bridge.http().postChunked("/webhook/chunked-large", "application/json",
-        "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10,\"comment\":\""
-            + "x".repeat(70_000) + "\"}");
+        buy("\"volume\":0.10,\"comment\":\"" + "x".repeat(70_000) + "\""));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(413);
     assertThat(response.errorCode()).isEqualTo("TOO_LARGE");
@@ -54,7 +53,7 @@ class WebhookBodyTest {
     String account = accountWithStrategy("marked");
 
     Http.Response json = bridge.http().post("/webhook/marked", "application/json",
-        "\uFEFF{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.10}");
+        "\uFEFF" + buy("\"volume\":0.10"));
     Http.Response text = bridge.http().post("/webhook/marked", "text/plain", "\uFEFF" + SECRET + ",buy,EURUSD,vol=0.2");
 
     assertThat(json.status()).as(json.toString()).isEqualTo(200);
@@ -67,10 +66,15 @@ class WebhookBodyTest {
     String account = accountWithStrategy("exponent");
 
     Http.Response exponent = bridge.http().post("/webhook/exponent", "application/json",
-        "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"1E-1\"}");
+        buy("\"volume\":\"1E-1\""));
 
     assertThat(exponent.status()).as(exponent.toString()).isEqualTo(200);
     assertBought(account, "0.10");
+  }
+
+  /** A JSON alert buying EURUSD, with {@code fields} added. */
+  private static String buy(String fields) {
+    return "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\"," + fields + "}";
   }
 
   /** A new account with EURUSD at 1.10000/1.10020 and the strategy on it. */
