@@ -44,11 +44,11 @@ public final class DatabaseStrategies implements StrategyStore {
 
   /** The {@code settings} column: everything about a strategy that is not a column of its own. */
   record Stored(Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
-      List<String> allowedIps) {
+      List<String> allowedIps, Boolean exitsOnly) {
 
     static Stored of(Strategy s) {
       return new Stored(s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(), s.sizing(), s.limits(),
-          s.allowedIps().entries());
+          s.allowedIps().entries(), s.exitsOnly());
     }
 
     /** The column's JSON, also as older versions wrote it: a field added since reads as absent. */
@@ -156,7 +156,8 @@ public final class DatabaseStrategies implements StrategyStore {
 
   private static Strategy strategy(StrategiesRecord r) {
     Stored stored = Stored.read(r.getSettings());
-    return new Strategy(r.getId(), r.getAccountId(), SecretHash.parse(r.getSecretHash()), r.getEnabled(), r.getMagic(),
+    return new Strategy(r.getId(), r.getAccountId(), SecretHash.parse(r.getSecretHash()), r.getEnabled(),
+        Boolean.TRUE.equals(stored.exitsOnly()), r.getMagic(),
         stored.symbolMap() == null ? Map.of() : Map.copyOf(stored.symbolMap()),
         stored.symbolPrefix() == null ? "" : stored.symbolPrefix(),
         stored.symbolSuffix() == null ? "" : stored.symbolSuffix(), stored.sizing(),

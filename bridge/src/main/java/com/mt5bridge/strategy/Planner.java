@@ -1,6 +1,7 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.Order;
@@ -15,6 +16,7 @@ import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a strategy's signal into a {@link Plan} on the account as it stands: sized, on the tick
@@ -49,6 +51,9 @@ public final class Planner {
   private Plan open(TradingDesk desk, Strategy strategy, Signal signal, Source source) {
     SymbolSpec spec = spec(desk, signal.symbol());
     Side side = signal.action().side();
+    if (strategy.exitsOnly()) {
+      return reduceOnly(desk, strategy, signal, spec, side, source);
+    }
     Entry entry = Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null));
     BigDecimal volume = Sizer.volume(desk, strategy, signal, spec, entry);
     BigDecimal opening = volume;
@@ -70,6 +75,28 @@ public final class Planner {
   }
 
   /**
+   * A winding-down strategy's buy or sell: on a netting account, a market order against its position
+   * closes up to all of it and goes no further; anything else would add exposure and is refused.
+   * (On a hedging account a buy or sell always opens a position: exits come as close commands.)
+   */
+  private Plan reduceOnly(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, Side side,
+      Source source) {
+    BigDecimal net = desk.marginMode() == MarginMode.NETTING ? net(nettingPosition(desk, strategy, spec))
+        : BigDecimal.ZERO;
+    boolean against = net.signum() != 0 && (net.signum() > 0) != (side == Side.BUY);
+    if (signal.kind() != OrderType.Kind.MARKET || !against) {
+      throw new ApiException(ErrorCode.RISK_LIMIT, "strategy " + strategy.id() + " takes exits only: a "
+          + side.name().toLowerCase(Locale.ROOT) + (signal.kind() == OrderType.Kind.MARKET ? "" : " " + signal.kind()
+          .name().toLowerCase(Locale.ROOT)) + " of " + spec.name() + " would add to its positions (resume it to "
+          + "trade fully)", "exitsOnly");
+    }
+    // Sized as any order of the strategy (its contracts, say), then cut to the position.
+    Entry entry = Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null));
+    BigDecimal volume = Sizer.volume(desk, strategy, signal, spec, entry).min(net.abs());
+    return Plan.of(order(strategy, signal, spec, Entry.closing(side), volume, source));
+  }
+
+  /**
    * TradingView's net position: trade the difference. On a netting account that is one order; on a
    * hedging one the strategy's opposite positions are closed, an excess on the same side is closed
    * oldest first, and a shortfall opened, so the strategy never ends up hedged against itself.
@@ -80,6 +107,10 @@ public final class Planner {
     }
     SymbolSpec spec = spec(desk, signal.symbol());
     BigDecimal target = Sizer.target(signal.positionSize(), strategy, spec);
+    if (strategy.exitsOnly()) {
+      target = towardFlat(target, desk.marginMode() == MarginMode.NETTING ? net(nettingPosition(desk, strategy, spec))
+          : net(desk.positions(new Selection(spec.name(), null, strategy.magic()))));
+    }
     return desk.marginMode() == MarginMode.NETTING
         ? toNettingTarget(desk, strategy, signal, spec, target, source)
         : toHedgingTarget(desk, strategy, signal, spec, target, source);
@@ -215,6 +246,17 @@ public final class Planner {
       }
     }
     return onSymbol;
+  }
+
+  /**
+   * A winding-down strategy's target: no further from flat than where it stands, on the same side.
+   * A reversal becomes a close; a larger position, the one held.
+   */
+  private static BigDecimal towardFlat(BigDecimal target, BigDecimal held) {
+    if (target.signum() == 0 || target.signum() != held.signum()) {
+      return BigDecimal.ZERO;
+    }
+    return target.abs().compareTo(held.abs()) <= 0 ? target : held;
   }
 
   /** Signed: buys positive, sells negative. */

@@ -135,12 +135,22 @@ public final class Strategies {
     }
   }
 
+  /** Pauses the strategy, or resumes it to trade fully (winding down ends too). */
   public synchronized Strategy setEnabled(String id, boolean enabled) {
     Strategy current = get(id);
-    if (current.enabled() == enabled) {
+    if (current.enabled() == enabled && !current.exitsOnly()) {
       return current;
     }
-    return write(current.withEnabled(enabled, clock.instant()), enabled ? "strategy.resume" : "strategy.pause");
+    return write(current.withState(enabled, false, clock.instant()), enabled ? "strategy.resume" : "strategy.pause");
+  }
+
+  /** Winds the strategy down: its alerts may reduce and close its positions, never add to them. */
+  public synchronized Strategy setExitsOnly(String id) {
+    Strategy current = get(id);
+    if (current.enabled() && current.exitsOnly()) {
+      return current;
+    }
+    return write(current.withState(true, true, clock.instant()), "strategy.exits-only");
   }
 
   public synchronized void setTradingPaused(boolean paused) {

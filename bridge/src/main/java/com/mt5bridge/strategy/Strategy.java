@@ -7,8 +7,11 @@ import java.util.Map;
  * A TradingView strategy as the bridge knows it: the account it trades, its secret (hashed), the
  * magic number that marks its orders and positions, how alert symbols map to the account's, how it
  * sizes and what it may do.
+ *
+ * @param enabled false while paused: every alert is refused
+ * @param exitsOnly winding down: alerts may reduce and close the strategy's positions, never add to them
  */
-public record Strategy(String id, String account, SecretHash secretHash, boolean enabled, long magic,
+public record Strategy(String id, String account, SecretHash secretHash, boolean enabled, boolean exitsOnly, long magic,
     Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
     AllowedIps allowedIps, Instant createdAt, Instant updatedAt, long version) {
 
@@ -22,8 +25,9 @@ public record Strategy(String id, String account, SecretHash secretHash, boolean
     return mapped != null ? mapped : symbolPrefix + name + symbolSuffix;
   }
 
-  public Strategy withEnabled(boolean on, Instant now) {
-    return new Strategy(id, account, secretHash, on, magic, symbolMap, symbolPrefix, symbolSuffix, sizing, limits,
-        allowedIps, createdAt, now, version + 1);
+  /** The strategy paused, resumed (trading fully again) or winding down (exits only). */
+  public Strategy withState(boolean on, boolean exitsOnlyNow, Instant now) {
+    return new Strategy(id, account, secretHash, on, exitsOnlyNow, magic, symbolMap, symbolPrefix, symbolSuffix, sizing,
+        limits, allowedIps, createdAt, now, version + 1);
   }
 }

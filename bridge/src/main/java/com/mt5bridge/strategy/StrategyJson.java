@@ -20,7 +20,7 @@ public final class StrategyJson {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /** What a new strategy has where its body is silent (no account: that one must be given). */
-  private static final Strategy DEFAULTS = new Strategy(null, null, null, true, 0, Map.of(), "", "",
+  private static final Strategy DEFAULTS = new Strategy(null, null, null, true, false, 0, Map.of(), "", "",
       new Sizing(Sizing.Mode.FIXED, new BigDecimal("0.01"), null, null, null, null), Limits.NONE, AllowedIps.ANY,
       null, null, 0);
 
@@ -81,7 +81,7 @@ public final class StrategyJson {
    * account, the limits, the allowed addresses...): leaving one out never turns a safeguard off.
    * An object given (sizing, limits) or a list (allowedIps) replaces the current one whole.
    */
-  public record Body(String id, String account, String secret, Boolean enabled, Long magic,
+  public record Body(String id, String account, String secret, Boolean enabled, Boolean exitsOnly, Long magic,
       Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, SizingBody sizing, LimitsBody limits,
       List<String> allowedIps) {
 
@@ -115,7 +115,8 @@ public final class StrategyJson {
       if (magicNumber < 1) {
         throw ApiException.invalid("magic", "magic must be a positive number (0 marks manual trades)");
       }
-      return new Strategy(strategyId, accountId, secretHash, enabled != null ? enabled : base.enabled(), magicNumber,
+      return new Strategy(strategyId, accountId, secretHash, enabled != null ? enabled : base.enabled(),
+          exitsOnly != null ? exitsOnly : base.exitsOnly(), magicNumber,
           symbolMap != null ? symbolMap(symbolMap) : base.symbolMap(),
           symbolPrefix != null ? affix(symbolPrefix, "symbolPrefix") : base.symbolPrefix(),
           symbolSuffix != null ? affix(symbolSuffix, "symbolSuffix") : base.symbolSuffix(),
@@ -161,12 +162,13 @@ public final class StrategyJson {
 
   /** A strategy as the API shows it: everything but the secret. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record View(String id, String account, boolean enabled, long magic, Map<String, String> symbolMap,
+  public record View(String id, String account, boolean enabled, boolean exitsOnly, long magic,
+      Map<String, String> symbolMap,
       String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits, List<String> allowedIps,
       Instant createdAt, Instant updatedAt, long version) {
 
     public static View of(Strategy s) {
-      return new View(s.id(), s.account(), s.enabled(), s.magic(), s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(),
+      return new View(s.id(), s.account(), s.enabled(), s.exitsOnly(), s.magic(), s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(),
           s.sizing(), s.limits(), s.allowedIps().entries(), s.createdAt(), s.updatedAt(), s.version());
     }
   }

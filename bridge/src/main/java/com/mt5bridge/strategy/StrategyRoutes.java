@@ -21,6 +21,8 @@ public final class StrategyRoutes {
     routes.delete("/api/strategies/{id}", this::delete);
     routes.post("/api/strategies/{id}/pause", ctx -> enable(ctx, false));
     routes.post("/api/strategies/{id}/resume", ctx -> enable(ctx, true));
+    routes.post("/api/strategies/{id}/exits-only",
+        ctx -> ctx.json(StrategyJson.View.of(strategies.setExitsOnly(ctx.pathParam("id")))));
     routes.get("/api/trading", this::trading);
     routes.post("/api/pause", ctx -> killSwitch(ctx, true));
     routes.post("/api/resume", ctx -> killSwitch(ctx, false));

@@ -288,6 +288,36 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_strategy_winding_down_takes_exits_only_until_resumed_and_keeps_that_across_a_restart() {
+    Map<String, Object> iota = body("iota");
+    iota.put("allowedIps", List.of());
+    create(iota);
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    assertThat(http.post("/webhook/iota", "text/plain", SECRET + ",buy,EURUSD,vol=0.1").status()).isEqualTo(200);
+
+    Http.Response windingDown = http.post("/api/strategies/iota/exits-only", "");
+    bridge.close();
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+    Http.Response entry = http.post("/webhook/iota", "text/plain", SECRET + ",buy,EURUSD,vol=0.3");
+    Http.Response exit = http.post("/webhook/iota", "text/plain", SECRET + ",closelong,EURUSD");
+
+    assertThat(windingDown.json().path("exitsOnly").asBoolean()).isTrue();
+    assertThat(windingDown.json().path("enabled").asBoolean()).isTrue();
+    assertThat(http.get("/api/strategies/iota").json().path("exitsOnly").asBoolean()).isTrue();
+    assertThat(entry.status()).isEqualTo(422);
+    assertThat(entry.errorCode()).isEqualTo("RISK_LIMIT");
+    assertThat(entry.json().path("error").path("field").asString()).isEqualTo("exitsOnly");
+    assertThat(exit.status()).as(exit.toString()).isEqualTo(200);
+    assertThat(new TradingFloor(http).state(account).path("positions")).isEmpty();
+    Http.Response resumed = http.post("/api/strategies/iota/resume", "");
+    assertThat(resumed.json().path("exitsOnly").asBoolean()).isFalse();
+    assertThat(http.post("/webhook/iota", "text/plain", SECRET + ",buy,EURUSD,vol=0.2").status()).isEqualTo(200);
+    assertThat(db.dsl().fetch("SELECT action FROM audit_log WHERE target = 'strategy:iota' ORDER BY id").getValues(0,
+        String.class)).containsExactly("strategy.create", "strategy.exits-only", "strategy.resume");
+  }
+
+  @Test
   void every_change_is_audited_without_the_secret() {
     create(body("theta"));
     http.post("/api/strategies/theta/pause", "");

@@ -86,8 +86,8 @@ final class StrategyDesk implements AutoCloseable {
 
   /** A strategy of this account with magic 1001. */
   static Strategy strategy(Sizing sizing, Limits limits) {
-    return new Strategy("s", "desk", SecretHash.of("0123456789abcdef"), true, 1001, Map.of(), "", "", sizing, limits,
-        AllowedIps.ANY, START, START, 0);
+    return new Strategy("s", "desk", SecretHash.of("0123456789abcdef"), true, false, 1001, Map.of(), "", "", sizing,
+        limits, AllowedIps.ANY, START, START, 0);
   }
 
   static Sizing fixed(String volume) {
