@@ -1,6 +1,7 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
@@ -114,13 +115,14 @@ public final class Strategies {
   }
 
   /**
-   * Refuses a signal, at the start of its turn on the account's thread, whose strategy was deleted
-   * or moved to another account or magic number since the signal was admitted, or is being so now.
-   * A deletion or move marks the strategy before it asks the account what the strategy holds, and
-   * the account answers in turn: so a signal either traded before the answer (and the change is
-   * refused for its holdings) or is refused here, and never opens a position nobody owns.
+   * The strategy as it stands at the start of a signal's turn on the account's thread, so that a
+   * change made while the signal waited (its limits, winding down) applies to it. Refuses the signal
+   * when the strategy, or all trading, was paused meanwhile, and when the strategy was deleted or
+   * moved to another account or magic number since it was admitted, or is being so now. A deletion or move marks the strategy before it asks the account what the
+   * strategy holds, and the account answers in turn: so a signal either traded before the answer (and
+   * the change is refused for its holdings) or is refused here, and never opens a position nobody owns.
    */
-  public void checkStillTrading(Strategy admitted) {
+  public Strategy checkStillTrading(Strategy admitted) {
     Strategy current = byId.get(admitted.id());
     if (current == null) {
       throw ApiException.conflict("strategy " + admitted.id() + " was deleted while the signal waited for its "
@@ -133,6 +135,15 @@ public final class Strategies {
     if (retiring.contains(admitted.id())) {
       throw ApiException.conflict("strategy " + admitted.id() + " is being deleted or moved; nothing was done");
     }
+    if (tradingPaused) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "trading was paused by the kill switch while the signal waited for "
+          + "its account; nothing was done", null);
+    }
+    if (!current.enabled()) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "strategy " + admitted.id() + " was paused while the signal waited "
+          + "for its account; nothing was done", "strategy");
+    }
+    return current;
   }
 
   /** Pauses the strategy, or resumes it to trade fully (winding down ends too). */
@@ -180,7 +191,7 @@ public final class Strategies {
     for (Strategy other : byId.values()) {
       if (!other.id().equals(strategy.id()) && other.account().equals(strategy.account())
           && other.magic() == strategy.magic()) {
-        throw new ApiException(com.mt5bridge.api.ErrorCode.CONFLICT, "magic " + strategy.magic()
+        throw new ApiException(ErrorCode.CONFLICT, "magic " + strategy.magic()
             + " is already used by strategy " + other.id() + " on account " + strategy.account(), "magic");
       }
     }

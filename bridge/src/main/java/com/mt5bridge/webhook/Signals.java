@@ -277,8 +277,7 @@ public final class Signals implements AutoCloseable {
   private Turn turn(TradingDesk desk, Strategy strategy, Signal signal, JournalEntry entry) {
     Plan plan;
     try {
-      strategies.checkStillTrading(strategy);
-      plan = planner.plan(desk, strategy, signal, Source.signal(entry.id));
+      plan = planner.plan(desk, strategies.checkStillTrading(strategy), signal, Source.signal(entry.id));
     } catch (ApiException refused) {
       desk.record(entry.refused(refused, clock.instant()));
       return new Turn.Refused(refused);

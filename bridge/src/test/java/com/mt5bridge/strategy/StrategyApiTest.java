@@ -252,6 +252,44 @@ class StrategyApiTest {
         .asString()).isEqualTo("REJECTED");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"exits-only", "pause", "kill switch"})
+  void a_signal_waiting_for_its_account_meets_the_strategy_as_it_is_when_its_turn_comes(String change)
+      throws Exception {
+    String xi = "xi-" + change.replace(' ', '-');
+    String busy = "omicron-" + change.replace(' ', '-');
+    Map<String, Object> waiting = body(xi);
+    waiting.put("allowedIps", List.of());
+    create(waiting);
+    Map<String, Object> holding = body(busy);
+    holding.put("allowedIps", List.of());
+    holding.put("magic", 2002);
+    create(holding);
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+    ExecutorService senders = Executors.newFixedThreadPool(2);
+    Future<Http.Response> late;
+    try (TableLock held = TableLock.read(db.dsl(), "trades")) {
+      senders.submit(() -> http.post("/webhook/" + busy, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
+      late = senders.submit(() -> http.post("/webhook/" + xi, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(2));
+      // Admitted and queued behind the busy account: now the operator steps in.
+      String path = switch (change) {
+        case "exits-only" -> "/api/strategies/" + xi + "/exits-only";
+        case "pause" -> "/api/strategies/" + xi + "/pause";
+        default -> "/api/pause";
+      };
+      assertThat(http.post(path, "").status()).isEqualTo(200);
+    }
+
+    Http.Response refused = late.get(10, TimeUnit.SECONDS);
+    senders.shutdown();
+    http.post("/api/resume", "");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(change.equals("exits-only") ? 422 : 403);
+    assertThat(new TradingFloor(http).state(account).path("positions"))
+        .extracting(position -> position.path("magic").asLong()).containsExactly(2002L);
+  }
+
   private int pending() {
     return http.get("/api/signals?status=pending").json().size();
   }
