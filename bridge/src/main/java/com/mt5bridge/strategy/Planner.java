@@ -108,8 +108,14 @@ public final class Planner {
     SymbolSpec spec = spec(desk, signal.symbol());
     BigDecimal target = Sizer.target(signal.positionSize(), strategy, spec);
     if (strategy.exitsOnly()) {
-      target = towardFlat(target, desk.marginMode() == MarginMode.NETTING ? net(nettingPosition(desk, strategy, spec))
-          : net(desk.positions(new Selection(spec.name(), null, strategy.magic()))));
+      BigDecimal held = desk.marginMode() == MarginMode.NETTING ? net(nettingPosition(desk, strategy, spec))
+          : net(desk.positions(new Selection(spec.name(), null, strategy.magic())));
+      BigDecimal wanted = target;
+      target = towardFlat(wanted, held);
+      if (target.compareTo(held) == 0 && wanted.compareTo(held) != 0) {
+        return Plan.nothing("strategy " + strategy.id() + " takes exits only: it holds " + held.toPlainString()
+            + " lots of " + spec.name() + " and adds none (resume it to trade fully)");
+      }
     }
     return desk.marginMode() == MarginMode.NETTING
         ? toNettingTarget(desk, strategy, signal, spec, target, source)

@@ -72,7 +72,9 @@ class ExitsOnlyTest {
       desk.tick("EURUSD", "1.10000", "1.10020");
       desk.signal(trading, buy("EURUSD").positionSize("0.05"));
 
-      desk.signal(windingDown, buy("EURUSD").positionSize("0.08")); // more: held at 0.05
+      String more = desk.outcome(windingDown, buy("EURUSD").positionSize("0.08"));
+      assertThat(more).isEqualTo("strategy s takes exits only: it holds 0.05 lots of EURUSD and adds none (resume "
+          + "it to trade fully)");
       assertThat(onlyPosition(desk).volume()).isEqualByComparingTo("0.05");
       desk.signal(windingDown, sell("EURUSD").positionSize("0.02")); // less: down to 0.02
       assertThat(onlyPosition(desk).volume()).isEqualByComparingTo("0.02");
