@@ -123,7 +123,7 @@ public final class Bridge implements AutoCloseable {
         new TradingRoutes(brokers).register(routes);
         new PriceRoutes(ticks, json, clock).register(routes);
         new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
-        new StrategyRoutes(strategies).register(routes);
+        new StrategyRoutes(strategies, brokers, daily).register(routes);
         new SignalRoutes(signalLog, signals).register(routes);
       });
       started.push(http);

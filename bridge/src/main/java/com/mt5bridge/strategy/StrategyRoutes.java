@@ -1,22 +1,33 @@
 package com.mt5bridge.strategy;
 
+import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.Broker;
+import com.mt5bridge.broker.BrokerRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Strategy management and the kill switch: {@code /api/strategies}, {@code /api/pause}, {@code /api/resume}. */
+/**
+ * Strategy management and the kill switch: {@code /api/strategies}, {@code /api/pause}, {@code /api/resume};
+ * and a strategy's day so far, {@code /api/strategies/{id}/today}.
+ */
 public final class StrategyRoutes {
 
   private final Strategies strategies;
+  private final BrokerRegistry brokers;
+  private final DailyResults daily;
 
-  public StrategyRoutes(Strategies strategies) {
+  public StrategyRoutes(Strategies strategies, BrokerRegistry brokers, DailyResults daily) {
     this.strategies = strategies;
+    this.brokers = brokers;
+    this.daily = daily;
   }
 
   public void register(RoutesConfig routes) {
     routes.post("/api/strategies", this::create);
     routes.get("/api/strategies", ctx -> ctx.json(strategies.all().stream().map(StrategyJson.View::of).toList()));
     routes.get("/api/strategies/{id}", ctx -> ctx.json(StrategyJson.View.of(strategies.get(ctx.pathParam("id")))));
+    routes.get("/api/strategies/{id}/today", this::today);
     routes.put("/api/strategies/{id}", this::replace);
     routes.delete("/api/strategies/{id}", this::delete);
     routes.post("/api/strategies/{id}/pause", ctx -> enable(ctx, false));
@@ -31,6 +42,13 @@ public final class StrategyRoutes {
   private void create(Context ctx) {
     Strategy created = strategies.create(ctx.bodyAsClass(StrategyJson.Body.class));
     ctx.status(201).json(StrategyJson.View.of(created));
+  }
+
+  private void today(Context ctx) {
+    Strategy strategy = strategies.get(ctx.pathParam("id"));
+    Broker broker = brokers.find(strategy.account())
+        .orElseThrow(() -> ApiException.unavailable("account " + strategy.account() + " is not available"));
+    ctx.future(() -> broker.perform(desk -> StrategyDay.of(desk, strategy, daily)).thenAccept(ctx::json));
   }
 
   private void replace(Context ctx) {

@@ -356,6 +356,35 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_strategys_day_so_far_shows_what_its_daily_loss_limit_counts() {
+    Map<String, Object> pi = body("pi");
+    pi.put("allowedIps", List.of());
+    create(pi);
+    TradingFloor floor = new TradingFloor(http);
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    http.post("/webhook/pi", "text/plain", SECRET + ",buy,EURUSD,vol=0.1");
+    floor.tick("EURUSD", "1.09950", "1.09970");
+    http.post("/webhook/pi", "text/plain", SECRET + ",closelong,EURUSD");
+    http.post("/webhook/pi", "text/plain", SECRET + ",buy,EURUSD,vol=0.1,comment=again");
+    floor.tick("EURUSD", "1.09900", "1.09920");
+
+    JsonNode today = http.get("/api/strategies/pi/today").json();
+
+    // Closed: (1.09950 - 1.10020) x 10,000 = -7.00. Open since 1.09970, at the bid 1.09900: -7.00.
+    assertThat(today.path("realized").decimalValue()).isEqualByComparingTo("-7.00");
+    assertThat(today.path("floating").decimalValue()).isEqualByComparingTo("-7.00");
+    assertThat(today.path("result").decimalValue()).isEqualByComparingTo("-14.00");
+    assertThat(today.path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
+    assertThat(today.path("lossLeft").decimalValue()).isEqualByComparingTo("486.00");
+    assertThat(today.path("positions").asInt()).isEqualTo(1);
+    assertThat(today.path("currency").asString()).isEqualTo("USD");
+    String accountTime = floor.state(account).path("time").asString();
+    assertThat(today.path("day").asString()).isEqualTo(accountTime.substring(0, 10)); // the account's day, in UTC
+    assertThat(today.path("dayStart").asString()).isEqualTo(accountTime.substring(0, 10) + "T00:00:00Z");
+    assertThat(http.get("/api/strategies/nosuch/today").status()).isEqualTo(404);
+  }
+
+  @Test
   void every_change_is_audited_without_the_secret() {
     create(body("theta"));
     http.post("/api/strategies/theta/pause", "");

@@ -1,0 +1,42 @@
+package com.mt5bridge.strategy;
+
+import com.mt5bridge.broker.Position;
+import com.mt5bridge.broker.Selection;
+import com.mt5bridge.broker.TradingDesk;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A strategy's trading day so far, as its {@code maxDailyLoss} sees it: what its deals realized since
+ * the day began (the account's server time), what its open positions float, and how much more it may
+ * lose before its entries are held back.
+ *
+ * @param lossLeft {@code maxDailyLoss} plus the day's result; at 0 or below, entries are refused; null
+ *     when the strategy has no daily loss limit
+ */
+public record StrategyDay(String strategy, String account, String currency, LocalDate day, Instant dayStart,
+    BigDecimal realized, BigDecimal floating, BigDecimal result, BigDecimal maxDailyLoss, BigDecimal lossLeft,
+    int positions, int orders) {
+
+  /** Read on the account's thread, where {@link DailyResults} keeps the account's strategies. */
+  static StrategyDay of(TradingDesk desk, Strategy strategy, DailyResults daily) {
+    Instant now = desk.clock();
+    ZoneId zone = desk.serverTimeZone();
+    LocalDate day = LocalDate.ofInstant(now, zone);
+    BigDecimal realized = daily.today(desk.account(), strategy.magic(), now, zone);
+    Selection own = new Selection(null, null, strategy.magic());
+    List<Position> open = desk.positions(own);
+    BigDecimal floating = BigDecimal.ZERO;
+    for (Position position : open) {
+      floating = floating.add(position.profit()).add(position.swap());
+    }
+    BigDecimal result = realized.add(floating);
+    BigDecimal limit = strategy.limits().maxDailyLoss();
+    return new StrategyDay(strategy.id(), desk.account(), desk.currency(), day, day.atStartOfDay(zone).toInstant(),
+        realized, floating, result, limit, limit.signum() > 0 ? limit.add(result) : null, open.size(),
+        desk.orders(own).size());
+  }
+}
