@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -213,41 +214,27 @@ class StrategyApiTest {
   void a_signal_that_reaches_the_account_after_a_deletion_or_a_move_has_looked_opens_nothing(String change)
       throws Exception {
     String mu = "mu-" + change;
-    String nu = "nu-" + change;
-    Map<String, Object> changed = body(mu);
-    changed.put("allowedIps", List.of());
-    create(changed);
-    Map<String, Object> busy = body(nu);
-    busy.put("allowedIps", List.of());
-    busy.put("magic", 2002);
-    create(busy);
-    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
-    ExecutorService senders = Executors.newFixedThreadPool(3);
+    Map<String, Object> changed = createAnywhere(mu);
     Future<Http.Response> changing;
     Future<Http.Response> late;
-    try (TableLock held = TableLock.read(db.dsl(), "trades")) {
-      // nu's commit waits for the lock, and the account with it: what is sent next queues behind it.
-      senders.submit(() -> http.post("/webhook/" + nu, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
-      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
+    try (BusyAccount busy = new BusyAccount("nu-" + change)) {
       Map<String, Object> renumbered = new HashMap<>(changed);
       renumbered.put("magic", 2003);
-      changing = senders.submit(() -> change.equals("delete") ? http.delete("/api/strategies/" + mu)
+      changing = busy.send(() -> change.equals("delete") ? http.delete("/api/strategies/" + mu)
           : http.put("/api/strategies/" + mu, renumbered));
       Thread.sleep(500); // the change asks the account what mu holds: its question queues first
-      late = senders.submit(() -> http.post("/webhook/" + mu, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
-      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(2));
+      late = busy.signal(mu);
     }
 
     // mu held nothing when the account answered, so the change is made; its signal, behind the answer, must not
     // trade, under the old magic or the new.
     assertThat(changing.get(10, TimeUnit.SECONDS).status()).isEqualTo(change.equals("delete") ? 204 : 200);
     Http.Response refused = late.get(10, TimeUnit.SECONDS);
-    senders.shutdown();
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.json().path("error").path("message").asString()).startsWith("strategy " + mu + " ")
         .endsWith("; nothing was done");
     assertThat(new TradingFloor(http).state(account).path("positions"))
-        .extracting(position -> position.path("magic").asLong()).containsExactly(2002L);
+        .extracting(position -> position.path("magic").asLong()).containsExactly(BusyAccount.MAGIC);
     assertThat(http.get("/api/signals/" + refused.json().path("signal").asString()).json().path("status")
         .asString()).isEqualTo("REJECTED");
   }
@@ -257,22 +244,10 @@ class StrategyApiTest {
   void a_signal_waiting_for_its_account_meets_the_strategy_as_it_is_when_its_turn_comes(String change)
       throws Exception {
     String xi = "xi-" + change.replace(' ', '-');
-    String busy = "omicron-" + change.replace(' ', '-');
-    Map<String, Object> waiting = body(xi);
-    waiting.put("allowedIps", List.of());
-    create(waiting);
-    Map<String, Object> holding = body(busy);
-    holding.put("allowedIps", List.of());
-    holding.put("magic", 2002);
-    create(holding);
-    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
-    ExecutorService senders = Executors.newFixedThreadPool(2);
+    createAnywhere(xi);
     Future<Http.Response> late;
-    try (TableLock held = TableLock.read(db.dsl(), "trades")) {
-      senders.submit(() -> http.post("/webhook/" + busy, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
-      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
-      late = senders.submit(() -> http.post("/webhook/" + xi, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
-      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(2));
+    try (BusyAccount busy = new BusyAccount("omicron-" + change.replace(' ', '-'))) {
+      late = busy.signal(xi);
       // Admitted and queued behind the busy account: now the operator steps in.
       String path = switch (change) {
         case "exits-only" -> "/api/strategies/" + xi + "/exits-only";
@@ -283,11 +258,60 @@ class StrategyApiTest {
     }
 
     Http.Response refused = late.get(10, TimeUnit.SECONDS);
-    senders.shutdown();
     http.post("/api/resume", "");
     assertThat(refused.status()).as(refused.toString()).isEqualTo(change.equals("exits-only") ? 422 : 403);
     assertThat(new TradingFloor(http).state(account).path("positions"))
-        .extracting(position -> position.path("magic").asLong()).containsExactly(2002L);
+        .extracting(position -> position.path("magic").asLong()).containsExactly(BusyAccount.MAGIC);
+  }
+
+  /** A strategy of the test's account that takes alerts from any address; its body. */
+  private Map<String, Object> createAnywhere(String id) {
+    Map<String, Object> body = body(id);
+    body.put("allowedIps", List.of());
+    create(body);
+    return body;
+  }
+
+  /**
+   * The test's account held busy: another strategy's buy waits for its commit behind a table lock,
+   * and the account with it, so that what is sent meanwhile queues behind it until this is closed.
+   */
+  private final class BusyAccount implements AutoCloseable {
+
+    static final long MAGIC = 2002;
+
+    private final ExecutorService senders = Executors.newFixedThreadPool(3);
+    private final TableLock held;
+
+    BusyAccount(String busy) throws Exception {
+      Map<String, Object> body = body(busy);
+      body.put("allowedIps", List.of());
+      body.put("magic", MAGIC);
+      create(body);
+      new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
+      held = TableLock.read(db.dsl(), "trades");
+      senders.submit(() -> http.post("/webhook/" + busy, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(1));
+    }
+
+    /** A buy for the strategy, once it waits for the account (listed as pending). */
+    Future<Http.Response> signal(String strategy) {
+      int before = pending();
+      Future<Http.Response> answer = send(() -> http.post("/webhook/" + strategy, "text/plain",
+          SECRET + ",buy,EURUSD,vol=0.1"));
+      eventually(Duration.ofSeconds(2), () -> assertThat(pending()).isEqualTo(before + 1));
+      return answer;
+    }
+
+    Future<Http.Response> send(Callable<Http.Response> request) {
+      return senders.submit(request);
+    }
+
+    @Override
+    public void close() throws Exception {
+      held.close();
+      senders.shutdown();
+    }
   }
 
   private int pending() {
