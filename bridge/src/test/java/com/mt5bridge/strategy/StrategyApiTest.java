@@ -184,9 +184,7 @@ class StrategyApiTest {
 
   @Test
   void a_strategy_holding_a_position_or_an_order_is_neither_deleted_nor_given_another_magic() {
-    Map<String, Object> fromAnywhere = body("kappa");
-    fromAnywhere.put("allowedIps", List.of());
-    create(fromAnywhere);
+    Map<String, Object> fromAnywhere = createAnywhere("kappa");
     new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
     assertThat(http.post("/webhook/kappa", "text/plain", SECRET + ",buy,EURUSD,vol=0.1").status()).isEqualTo(200);
     assertThat(http.post("/webhook/kappa", "text/plain", SECRET + ",buylimit,EURUSD,vol=0.1,price=1.09").status())
@@ -264,10 +262,15 @@ class StrategyApiTest {
         .extracting(position -> position.path("magic").asLong()).containsExactly(BusyAccount.MAGIC);
   }
 
-  /** A strategy of the test's account that takes alerts from any address; its body. */
+  /** A strategy of the test's account (magic 2001) that takes alerts from any address; its body. */
   private Map<String, Object> createAnywhere(String id) {
+    return createAnywhere(id, 2001);
+  }
+
+  private Map<String, Object> createAnywhere(String id, long magic) {
     Map<String, Object> body = body(id);
     body.put("allowedIps", List.of());
+    body.put("magic", magic);
     create(body);
     return body;
   }
@@ -284,10 +287,7 @@ class StrategyApiTest {
     private final TableLock held;
 
     BusyAccount(String busy) throws Exception {
-      Map<String, Object> body = body(busy);
-      body.put("allowedIps", List.of());
-      body.put("magic", MAGIC);
-      create(body);
+      createAnywhere(busy, MAGIC);
       new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
       held = TableLock.read(db.dsl(), "trades");
       senders.submit(() -> http.post("/webhook/" + busy, "text/plain", SECRET + ",buy,EURUSD,vol=0.1"));
@@ -351,9 +351,7 @@ class StrategyApiTest {
 
   @Test
   void a_strategy_winding_down_takes_exits_only_until_resumed_and_keeps_that_across_a_restart() {
-    Map<String, Object> iota = body("iota");
-    iota.put("allowedIps", List.of());
-    create(iota);
+    createAnywhere("iota");
     new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
     assertThat(http.post("/webhook/iota", "text/plain", SECRET + ",buy,EURUSD,vol=0.1").status()).isEqualTo(200);
 
@@ -381,9 +379,7 @@ class StrategyApiTest {
 
   @Test
   void a_strategys_day_so_far_shows_what_its_daily_loss_limit_counts() {
-    Map<String, Object> pi = body("pi");
-    pi.put("allowedIps", List.of());
-    create(pi);
+    createAnywhere("pi");
     TradingFloor floor = new TradingFloor(http);
     floor.tick("EURUSD", "1.10000", "1.10020");
     http.post("/webhook/pi", "text/plain", SECRET + ",buy,EURUSD,vol=0.1");
