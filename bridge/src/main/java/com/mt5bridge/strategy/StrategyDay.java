@@ -4,6 +4,7 @@ import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,8 +36,14 @@ public record StrategyDay(String strategy, String account, String currency, Loca
     }
     BigDecimal result = realized.add(floating);
     BigDecimal limit = strategy.limits().maxDailyLoss();
+    int cents = desk.figures().balance().scale();
     return new StrategyDay(strategy.id(), desk.account(), desk.currency(), day, day.atStartOfDay(zone).toInstant(),
-        realized, floating, result, limit, limit.signum() > 0 ? limit.add(result) : null, open.size(),
-        desk.orders(own).size());
+        money(realized, cents), money(floating, cents), money(result, cents), limit,
+        limit.signum() > 0 ? money(limit.add(result), cents) : null, open.size(), desk.orders(own).size());
+  }
+
+  /** Shown as the account shows money ("0.00", not "0"); never rounded, as every amount is already in cents. */
+  private static BigDecimal money(BigDecimal amount, int cents) {
+    return amount.setScale(Math.max(cents, amount.scale()), RoundingMode.UNNECESSARY);
   }
 }

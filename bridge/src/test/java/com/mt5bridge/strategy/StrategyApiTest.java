@@ -402,6 +402,8 @@ class StrategyApiTest {
     assertThat(today.path("day").asString()).isEqualTo(accountTime.substring(0, 10)); // the account's day, in UTC
     assertThat(today.path("dayStart").asString()).isEqualTo(accountTime.substring(0, 10) + "T00:00:00Z");
     assertThat(http.get("/api/strategies/nosuch/today").status()).isEqualTo(404);
+    createAnywhere("rho", 2003);
+    assertThat(http.get("/api/strategies/rho/today").json().path("floating").toString()).isEqualTo("0.00");
   }
 
   @Test
