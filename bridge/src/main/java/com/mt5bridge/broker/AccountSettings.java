@@ -39,10 +39,6 @@ public record AccountSettings(String id, AccountMode mode, MarginMode marginMode
         serverTimeZone = UTC;
       }
     }
-
-    public Policies(HedgedMargin hedgedMargin, ConversionPrice conversionPrice) {
-      this(hedgedMargin, conversionPrice, UTC);
-    }
   }
 
   /** Margin of opposite positions on one symbol in a HEDGING account. */

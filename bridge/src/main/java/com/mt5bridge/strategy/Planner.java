@@ -248,7 +248,8 @@ public final class Planner {
       if (order.magic() != strategy.magic()) {
         throw ApiException.invalid("symbol", "pending order " + order.ticket() + " for " + spec.name()
             + " on this netting account belongs to magic " + order.magic() + ", not to strategy " + strategy.id() + " ("
-            + strategy.magic() + "): when it fills it nets against the " + spec.name() + " position, whoever opened it");
+            + strategy.magic() + "): when it fills it nets against the " + spec.name()
+            + " position, whoever opened it");
       }
     }
     return onSymbol;

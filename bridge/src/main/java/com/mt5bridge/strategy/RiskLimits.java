@@ -3,7 +3,6 @@ package com.mt5bridge.strategy;
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.OrderType;
-import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
@@ -51,10 +50,7 @@ final class RiskLimits {
       }
     }
     if (limits.maxDailyLoss().signum() > 0) {
-      BigDecimal result = daily.today(desk.account(), strategy.magic(), desk.clock(), desk.serverTimeZone());
-      for (Position position : desk.positions(own)) {
-        result = result.add(position.profit()).add(position.swap());
-      }
+      BigDecimal result = StrategyDay.of(desk, strategy, daily).result();
       if (result.compareTo(limits.maxDailyLoss().negate()) <= 0) {
         throw refused("limits.maxDailyLoss", "the strategy is down " + result.negate().toPlainString() + " "
             + desk.currency() + " today; its maxDailyLoss is " + limits.maxDailyLoss().toPlainString()

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The strategies the bridge serves, held in memory for the webhook path and written through to the
@@ -88,29 +89,33 @@ public final class Strategies {
   public synchronized Strategy replace(String id, StrategyJson.Body body) {
     Strategy current = get(id);
     Strategy replacement = body.toReplacement(current, clock.instant());
-    if (replacement.account().equals(current.account()) && replacement.magic() == current.magic()) {
+    Supplier<Strategy> save = () -> {
       checkAgainstAccount(replacement);
       return write(replacement, "strategy.update");
-    }
-    retiring.add(id);
-    try {
-      refuseWhileHolding(current, "move it to another account or magic number");
-      checkAgainstAccount(replacement);
-      return write(replacement, "strategy.update");
-    } finally {
-      retiring.remove(id);
-    }
+    };
+    boolean moving = !replacement.account().equals(current.account()) || replacement.magic() != current.magic();
+    return moving ? retire(current, "move it to another account or magic number", save) : save.get();
   }
 
   public synchronized void delete(String id) {
-    Strategy current = get(id);
-    retiring.add(id);
-    try {
-      refuseWhileHolding(current, "delete it");
+    retire(get(id), "delete it", () -> {
       store.delete(id, ADMIN);
-      byId.remove(id);
+      return byId.remove(id);
+    });
+  }
+
+  /**
+   * Makes a change that takes the strategy off its account and magic number, once the account shows
+   * it holds nothing there. The strategy is marked meanwhile, so that a signal queued behind the
+   * account's answer is refused at its turn ({@link #checkStillTrading}).
+   */
+  private <T> T retire(Strategy current, String change, Supplier<T> then) {
+    retiring.add(current.id());
+    try {
+      refuseWhileHolding(current, change);
+      return then.get();
     } finally {
-      retiring.remove(id);
+      retiring.remove(current.id());
     }
   }
 
@@ -118,9 +123,10 @@ public final class Strategies {
    * The strategy as it stands at the start of a signal's turn on the account's thread, so that a
    * change made while the signal waited (its limits, winding down) applies to it. Refuses the signal
    * when the strategy, or all trading, was paused meanwhile, and when the strategy was deleted or
-   * moved to another account or magic number since it was admitted, or is being so now. A deletion or move marks the strategy before it asks the account what the
-   * strategy holds, and the account answers in turn: so a signal either traded before the answer (and
-   * the change is refused for its holdings) or is refused here, and never opens a position nobody owns.
+   * moved to another account or magic number since it was admitted, or is being so now. A deletion
+   * or move marks the strategy before it asks the account what the strategy holds, and the account
+   * answers in turn: so a signal either traded before the answer (and the change is refused for its
+   * holdings) or is refused here, and never opens a position nobody owns.
    */
   public Strategy checkStillTrading(Strategy admitted) {
     Strategy current = byId.get(admitted.id());

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param enabled false while paused: every alert is refused
  * @param exitsOnly winding down: alerts may reduce and close the strategy's positions, never add to them
  */
-public record Strategy(String id, String account, SecretHash secretHash, boolean enabled, boolean exitsOnly, long magic,
-    Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
+public record Strategy(String id, String account, SecretHash secretHash, boolean enabled, boolean exitsOnly,
+    long magic, Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
     AllowedIps allowedIps, Instant createdAt, Instant updatedAt, long version) {
 
   /**

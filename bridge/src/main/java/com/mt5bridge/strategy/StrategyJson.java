@@ -163,13 +163,13 @@ public final class StrategyJson {
   /** A strategy as the API shows it: everything but the secret. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record View(String id, String account, boolean enabled, boolean exitsOnly, long magic,
-      Map<String, String> symbolMap,
-      String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits, List<String> allowedIps,
-      Instant createdAt, Instant updatedAt, long version) {
+      Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, Sizing sizing, Limits limits,
+      List<String> allowedIps, Instant createdAt, Instant updatedAt, long version) {
 
     public static View of(Strategy s) {
-      return new View(s.id(), s.account(), s.enabled(), s.exitsOnly(), s.magic(), s.symbolMap(), s.symbolPrefix(), s.symbolSuffix(),
-          s.sizing(), s.limits(), s.allowedIps().entries(), s.createdAt(), s.updatedAt(), s.version());
+      return new View(s.id(), s.account(), s.enabled(), s.exitsOnly(), s.magic(), s.symbolMap(), s.symbolPrefix(),
+          s.symbolSuffix(), s.sizing(), s.limits(), s.allowedIps().entries(), s.createdAt(), s.updatedAt(),
+          s.version());
     }
   }
 

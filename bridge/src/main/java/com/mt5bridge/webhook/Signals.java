@@ -133,9 +133,9 @@ public final class Signals implements AutoCloseable {
         journal.append(entry.refused(refused, clock.instant()));
       }
       log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)
-          .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account).addKeyValue("code", refused.code())
-          .addKeyValue("field", refused.field()).addKeyValue("reason", refused.getMessage())
-          .addKeyValue("ip", entry.sourceIp).log();
+          .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account)
+          .addKeyValue("code", refused.code()).addKeyValue("field", refused.field())
+          .addKeyValue("reason", refused.getMessage()).addKeyValue("ip", entry.sourceIp).log();
       throw refused.withSignal(entry.id);
     }
   }

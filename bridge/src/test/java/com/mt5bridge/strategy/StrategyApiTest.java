@@ -150,7 +150,8 @@ class StrategyApiTest {
     create(body("omega"));
 
     // Only the sizing changes: the account, limits, allowed addresses and symbol map stay as they were.
-    Http.Response replaced = http.put("/api/strategies/omega", Map.of("sizing", Map.of("mode", "FIXED", "volume", 0.2)));
+    Http.Response replaced = http.put("/api/strategies/omega",
+        Map.of("sizing", Map.of("mode", "FIXED", "volume", 0.2)));
     Http.Response paused = http.put("/api/strategies/omega", Map.of("enabled", false));
     Http.Response opened = http.put("/api/strategies/omega", Map.of("allowedIps", List.of()));
 
@@ -161,7 +162,8 @@ class StrategyApiTest {
     assertThat(kept.path("sizing").path("mode").asString()).isEqualTo("FIXED");
     assertThat(kept.path("limits").path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
     assertThat(kept.path("limits").path("maxPositions").asInt()).isEqualTo(10);
-    assertThat(kept.path("allowedIps").valueStream().map(JsonNode::asString)).containsExactly("tradingview", "10.0.0.0/8");
+    assertThat(kept.path("allowedIps").valueStream().map(JsonNode::asString))
+        .containsExactly("tradingview", "10.0.0.0/8");
     assertThat(kept.path("symbolMap").path("XAUUSD").asString()).isEqualTo("XAUUSD");
     assertThat(paused.json().path("enabled").asBoolean()).isFalse();
     assertThat(paused.json().path("sizing").path("volume").decimalValue()).isEqualByComparingTo("0.2");

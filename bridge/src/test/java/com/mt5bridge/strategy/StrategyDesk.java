@@ -66,8 +66,8 @@ final class StrategyDesk implements AutoCloseable {
 
   /** A hedging account whose broker keeps its server, and so its trading day, on {@code serverTimeZone}. */
   static StrategyDesk hedgingOn(ZoneId serverTimeZone) {
-    return new StrategyDesk(MarginMode.HEDGING, "0", new AccountSettings.Policies(AccountSettings.HedgedMargin.LARGER_LEG,
-        AccountSettings.ConversionPrice.MID, serverTimeZone));
+    return new StrategyDesk(MarginMode.HEDGING, "0", new AccountSettings.Policies(
+        AccountSettings.HedgedMargin.LARGER_LEG, AccountSettings.ConversionPrice.MID, serverTimeZone));
   }
 
   static StrategyDesk netting() {

@@ -37,8 +37,8 @@ class ExpirationTest {
 
   @Test
   void a_day_order_lives_until_the_end_of_the_servers_day() {
-    SimAccount athens = SimAccount.hedging().policies(new AccountSettings.Policies(AccountSettings.HedgedMargin.LARGER_LEG,
-            AccountSettings.ConversionPrice.MID, ZoneId.of("+02:00"))).open()
+    SimAccount athens = SimAccount.hedging().policies(new AccountSettings.Policies(
+            AccountSettings.HedgedMargin.LARGER_LEG, AccountSettings.ConversionPrice.MID, ZoneId.of("+02:00"))).open()
         .tickAt("EURUSD", "1.10000", "1.10020", "2026-11-16T10:00:00Z");
     long order = athens.order(OrderType.BUY_LIMIT, "EURUSD", "1", "1.09000", "0", "0", "0",
         expiration(ExpirationType.DAY, null)).order();

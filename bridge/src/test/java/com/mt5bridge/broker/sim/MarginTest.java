@@ -143,7 +143,7 @@ class MarginTest {
   @Test
   void opposite_hedged_positions_pay_for_both_legs_under_the_sum_policy() {
     SimAccount account = usd().policies(new AccountSettings.Policies(AccountSettings.HedgedMargin.SUM,
-        AccountSettings.ConversionPrice.MID)).open().tick("EURUSD", "1.10000", "1.10020");
+        AccountSettings.ConversionPrice.MID, AccountSettings.Policies.UTC)).open().tick("EURUSD", "1.10000", "1.10020");
 
     account.buy("EURUSD", "1");
     account.sell("EURUSD", "0.4");

@@ -55,7 +55,8 @@ class ProfitConversionTest {
   @Test
   void the_conversion_policy_chooses_the_side_of_the_linking_pair() {
     SimAccount account = SimAccount.hedging().policies(new AccountSettings.Policies(
-        AccountSettings.HedgedMargin.LARGER_LEG, AccountSettings.ConversionPrice.BID)).open()
+        AccountSettings.HedgedMargin.LARGER_LEG, AccountSettings.ConversionPrice.BID,
+        AccountSettings.Policies.UTC)).open()
         .tick("GBPUSD", "1.27000", "1.27020")
         .tick("EURUSD", "1.10000", "1.10020")
         .tick("EURGBP", "0.85000", "0.85020");
