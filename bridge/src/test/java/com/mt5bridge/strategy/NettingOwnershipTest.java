@@ -8,12 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.api.ApiException;
-import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.OrderType;
-import com.mt5bridge.broker.Source;
-import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +46,7 @@ class NettingOwnershipTest {
   void on_a_netting_account_a_symbol_with_another_magics_pending_order_is_refused_too() {
     try (StrategyDesk desk = StrategyDesk.netting()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      long limit = desk.trade(new TradeRequest.PlaceOrder(OrderType.BUY_LIMIT, "EURUSD", new BigDecimal("0.5"),
-          new BigDecimal("1.09000"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", 7,
-          Source.CLIENT)).order();
+      long limit = desk.manual(OrderType.BUY_LIMIT, "0.5", "1.09000", 7).order();
 
       // Had s bought 0.2, magic 7's limit filling at 1.09 would have grown s's long to 0.7; had s sold, cut it.
       for (StrategyDesk.SignalOf signal : List.of(buy("EURUSD").volume("0.2"), sell("EURUSD").volume("0.2"),

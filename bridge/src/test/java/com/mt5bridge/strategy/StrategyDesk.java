@@ -205,7 +205,12 @@ final class StrategyDesk implements AutoCloseable {
 
   /** A market buy of EURUSD placed by hand (the web page's button) under {@code magic}. */
   TradeResult manualBuy(String volume, long magic) {
-    return trade(new TradeRequest.PlaceOrder(OrderType.BUY, "EURUSD", new BigDecimal(volume), BigDecimal.ZERO,
+    return manual(OrderType.BUY, volume, "0", magic);
+  }
+
+  /** An order for EURUSD placed by hand under {@code magic}; {@code price} 0 for a market order. */
+  TradeResult manual(OrderType type, String volume, String price, long magic) {
+    return trade(new TradeRequest.PlaceOrder(type, "EURUSD", new BigDecimal(volume), new BigDecimal(price),
         BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Expiration.GTC, "manual", magic, Source.CLIENT));
   }
 
