@@ -29,6 +29,21 @@ final class AlertFields {
 
   private AlertFields() {}
 
+  /**
+   * The action an alert asks for, read before its fields are checked (or its sender known), so that
+   * a refusal's journal row still says what was asked; null when there is none to read.
+   */
+  static Action actionOf(RawAlert raw) {
+    String word = text(raw.fields(), "action");
+    return word == null ? null : Action.of(word).orElse(null);
+  }
+
+  /** The alert's symbol as sent ({@code FX:EURUSD}), read as {@link #actionOf} is; null when it is no ticker. */
+  static String tickerOf(RawAlert raw) {
+    String symbol = text(raw.fields(), "symbol");
+    return symbol != null && isTicker(symbol) ? symbol : null;
+  }
+
   static Alert check(RawAlert raw) {
     Map<String, RawAlert.Field> fields = raw.fields();
     for (RawAlert.Field field : fields.values()) {
@@ -62,7 +77,7 @@ final class AlertFields {
             + (raw.format() == RawAlert.Format.TEXT ? ", buylimit, selllimit, buystop, sellstop" : "")));
 
     String symbol = text(fields, "symbol");
-    if (symbol != null && (symbol.isBlank() || symbol.length() > 64 || !symbol.chars().allMatch(c -> c > 32 && c < 127))) {
+    if (symbol != null && !isTicker(symbol)) {
       throw ApiException.invalid(name(fields, "symbol", raw), "the symbol must be a ticker such as EURUSD or FX:EURUSD");
     }
     if (symbol == null && action != Action.CLOSE_ALL) {
@@ -125,6 +140,10 @@ final class AlertFields {
     String time = bounded(fields, "time", 64);
     return new Alert(action, symbol == null ? null : symbol.strip(), kind, price, volume, contracts, risk, sl, tp,
         slPips, tpPips, positionSize, marketPosition, comment == null ? null : comment.strip(), id, time);
+  }
+
+  private static boolean isTicker(String symbol) {
+    return !symbol.isBlank() && symbol.length() <= 64 && symbol.chars().allMatch(c -> c > 32 && c < 127);
   }
 
   private static OrderType.Kind kind(Map<String, RawAlert.Field> fields) {

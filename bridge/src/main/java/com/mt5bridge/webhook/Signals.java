@@ -15,6 +15,7 @@ import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.TradingDesk;
+import com.mt5bridge.strategy.Action;
 import com.mt5bridge.strategy.Plan;
 import com.mt5bridge.strategy.Planner;
 import com.mt5bridge.strategy.Signal;
@@ -159,20 +160,24 @@ public final class Signals implements AutoCloseable {
       throw malformed;
     }
     entry.body = Redaction.of(raw, body, parser.mapper());
+    // What was asked, for the journal even when the alert is refused before its fields are checked.
+    Action asked = AlertFields.actionOf(raw);
+    entry.action = asked == null ? null : asked.name().toLowerCase(Locale.ROOT).replace("_", "");
+    String ticker = AlertFields.tickerOf(raw);
+    entry.symbol = ticker == null ? null : ticker.substring(ticker.lastIndexOf(':') + 1);
 
     Strategy strategy = strategy(delivery.pathStrategy(), raw);
     entry.strategy = strategy.id();
     entry.account = strategy.account();
+    entry.symbol = ticker == null ? null : strategy.symbolFor(ticker);
     admission.admit(strategy, raw, delivery.querySecret(), client);
 
     Alert alert = AlertFields.check(raw);
-    entry.action = alert.action().name().toLowerCase(Locale.ROOT).replace("_", "");
     Broker broker = brokers.find(strategy.account()).orElseThrow(() ->
         ApiException.unavailable("account " + strategy.account() + " is not available"));
     String symbol = null;
     if (alert.symbol() != null) {
       symbol = strategy.symbolFor(alert.symbol());
-      entry.symbol = symbol;
       String mapped = symbol;
       if (broker.symbols().stream().map(SymbolSpec::name).noneMatch(mapped::equals)) {
         throw ApiException.invalid("symbol", "account " + strategy.account() + " has no symbol " + symbol

@@ -101,6 +101,36 @@ class SignalJournalTest {
   }
 
   @Test
+  void a_refusal_before_the_fields_are_checked_still_shows_what_the_alert_asked() {
+    bridge.floor().strategy("journal-mapped", account, SECRET, Map.of("magic", 1002, "symbolMap", Map.of("GOLD", "XAUUSD")));
+
+    // An unknown strategy: no map to apply, so the ticker as sent without its exchange prefix.
+    String unknown = http.post("/webhook/nobody", "application/json",
+        "{\"secret\":\"" + SECRET + "\",\"action\":\"Short\",\"symbol\":\"OANDA:EURUSD\"}").json()
+        .path("signal").asString();
+    // A wrong secret and an unfilled placeholder: the strategy's map applies.
+    String wrongSecret = http.post("/webhook/journal-mapped", "text/plain", "not-the-secret-0123,closelong,GOLD")
+        .json().path("signal").asString();
+    String placeholder = http.post("/webhook/journal-mapped", "application/json", "{\"secret\":\"" + SECRET
+        + "\",\"action\":\"buy\",\"symbol\":\"TVC:GOLD\",\"price\":\"{{close}}\"}").json()
+        .path("signal").asString();
+
+    eventually(Duration.ofSeconds(5), () -> {
+      assertAsked(unknown, "NOT_FOUND", "sell", "EURUSD");
+      assertAsked(wrongSecret, "UNAUTHORIZED", "closelong", "XAUUSD");
+      assertAsked(placeholder, "INVALID", "buy", "XAUUSD");
+    });
+  }
+
+  private static void assertAsked(String id, String code, String action, String symbol) {
+    JsonNode signal = http.get("/api/signals/" + id).json();
+    assertThat(signal.path("status").asString()).isEqualTo("REJECTED");
+    assertThat(signal.path("error").path("code").asString()).isEqualTo(code);
+    assertThat(signal.path("action").asString()).isEqualTo(action);
+    assertThat(signal.path("symbol").asString()).isEqualTo(symbol);
+  }
+
+  @Test
   void a_reversal_whose_opening_the_broker_refuses_is_answered_with_what_was_done() {
     TradingFloor floor = bridge.floor();
     String halfAccount = floor.account("HEDGING");
