@@ -18,40 +18,106 @@ import tools.jackson.databind.node.ObjectNode;
 final class Redaction {
 
   static final String MASK = "***";
-  private static final int UNPARSED_MAX = 4096;
+  static final int KEPT_MAX = 4096;
+  static final String CUT = "...(cut)";
+  /** The longest body kept whole; what {@link #cut} returns is never longer, so cutting twice changes nothing. */
+  private static final int KEPT = KEPT_MAX + CUT.length();
   private static final String QUOTE = "[\"\u201C\u201D\u201E\u201F']";
   private static final Pattern JSON_SECRET = Pattern.compile(
       "(" + QUOTE + "secret" + QUOTE + "\\s*:\\s*)(" + QUOTE + "[^\"\u201C\u201D\u201E\u201F']*" + QUOTE + "?|[^,}\\s]*)",
       Pattern.CASE_INSENSITIVE);
 
-  /** Stretches of an unparsed or text-form body that could be a secret (one has 16 characters or more). */
-  private static final Pattern CANDIDATE = Pattern.compile("[^\\s,=\"'{}\\[\\]]{16,}");
+  /**
+   * Parts of an unparsed or text-form body between its separators that could be a secret, or hold one
+   * after {@code key=}: a secret has 16 characters or more and no comma or space, but may have any
+   * other character ({@code =} at the end of a base64 one, a quote).
+   */
+  private static final Pattern CANDIDATE = Pattern.compile("[^\\s,]{16,}");
 
   private Redaction() {}
 
   /**
-   * The journaled body of a refused alert with every value that is the strategy's secret masked too:
-   * a secret sent under another name ({@code "Secret"}, {@code "key"}) or in the wrong place of the
-   * text form is refused, but must not be kept in clear for it. Only refusals pay for the hashing.
+   * The journaled body of a refused alert, {@link #cut}, with every value that is the strategy's
+   * secret masked too: a secret sent under another name ({@code "Secret"}, {@code "key"}) or in the
+   * wrong place of the text form is refused, but must not be kept in clear for it. Only refusals pay
+   * for the hashing, and at most a cut body's worth: the sender may not be the strategy's.
    */
   static String strategySecret(String journaled, SecretHash secret, JsonMapper json) {
-    if (journaled.startsWith("{")) {
+    if (journaled.startsWith("{") && journaled.length() <= KEPT) {
       try {
         // Written back by the mapper that wrote it, so nothing but the masked values changes.
         JsonNode tree = json.readTree(journaled);
         mask(tree, secret);
         return json.writeValueAsString(tree);
       } catch (JacksonException notJson) {
-        // An unparsed body, cut short: masked stretch by stretch below.
+        // An unparsed body: masked piece by piece below.
       }
     }
-    Matcher candidate = CANDIDATE.matcher(journaled);
-    StringBuilder masked = new StringBuilder(journaled.length());
+    String kept = cut(journaled);
+    // JSON string values, whole, as the parsed path masks them (a secret may hold quotes, escaped in JSON)...
+    kept = maskStrings(kept, secret, json);
+    // ...then the parts between separators, as in the text form, whole or after their key=.
+    Matcher candidate = CANDIDATE.matcher(kept);
+    StringBuilder masked = new StringBuilder(kept.length());
     while (candidate.find()) {
-      candidate.appendReplacement(masked, secret.matches(candidate.group()) ? MASK
-          : Matcher.quoteReplacement(candidate.group()));
+      String part = candidate.group();
+      int key = part.indexOf('=');
+      String replacement = secret.matches(part) ? MASK
+          : key >= 0 && secret.matches(part.substring(key + 1)) ? part.substring(0, key + 1) + MASK
+          : part;
+      candidate.appendReplacement(masked, Matcher.quoteReplacement(replacement));
     }
     return candidate.appendTail(masked).toString();
+  }
+
+  /**
+   * A refused body as kept: whole up to about {@value #KEPT_MAX} characters, else its start, cut at a
+   * comma or a space so that no secret (which has neither) is kept in part, where it would no longer
+   * be recognised to be masked. A flood of refused 64 KiB bodies must not fill the journal's disk.
+   */
+  static String cut(String body) {
+    if (body == null || body.length() <= KEPT) {
+      return body;
+    }
+    int end = KEPT_MAX;
+    while (end > 0 && body.charAt(end) != ',' && !Character.isWhitespace(body.charAt(end))) {
+      end--;
+    }
+    return body.substring(0, end) + CUT;
+  }
+
+  /** {@code text} with every complete JSON string literal that is the secret masked. */
+  private static String maskStrings(String text, SecretHash secret, JsonMapper json) {
+    StringBuilder masked = new StringBuilder(text.length());
+    int at = 0;
+    while (at < text.length()) {
+      int open = text.indexOf('"', at);
+      if (open < 0) {
+        break;
+      }
+      int close = open + 1;
+      while (close < text.length() && text.charAt(close) != '"') {
+        close += text.charAt(close) == '\\' ? 2 : 1;
+      }
+      if (close >= text.length()) {
+        break;
+      }
+      String literal = text.substring(open, close + 1);
+      masked.append(text, at, open).append(isSecret(literal, secret, json) ? "\"" + MASK + "\"" : literal);
+      at = close + 1;
+    }
+    return masked.append(text, at, text.length()).toString();
+  }
+
+  private static boolean isSecret(String literal, SecretHash secret, JsonMapper json) {
+    if (literal.length() < 18) {
+      return false; // a secret has 16 characters or more
+    }
+    try {
+      return secret.matches(json.readValue(literal, String.class));
+    } catch (JacksonException notAString) {
+      return false;
+    }
   }
 
   /** Masks, in place, every string value inside {@code node} that is the secret. */
@@ -91,7 +157,7 @@ final class Redaction {
 
   /** A body that did not parse: anything that looks like a secret is masked, and {@code querySecret} wherever it appears. */
   static String unparsed(String body, String querySecret) {
-    String text = body.length() > UNPARSED_MAX ? body.substring(0, UNPARSED_MAX) + "...(cut)" : body;
+    String text = cut(body);
     String masked = JSON_SECRET.matcher(text).replaceAll("$1\"" + MASK + "\"");
     String trimmed = masked.stripLeading();
     if (!trimmed.isEmpty() && trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[' && trimmed.indexOf(',') > 0) {

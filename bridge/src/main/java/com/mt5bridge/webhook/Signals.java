@@ -131,6 +131,7 @@ public final class Signals implements AutoCloseable {
           strategies.find(entry.strategy).ifPresent(strategy ->
               entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), parser.mapper()));
         }
+        entry.body = Redaction.cut(entry.body);
         journal.append(entry.refused(refused, clock.instant()));
       }
       log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)

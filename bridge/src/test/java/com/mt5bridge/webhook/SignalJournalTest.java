@@ -122,6 +122,20 @@ class SignalJournalTest {
     });
   }
 
+  @Test
+  void a_large_refused_body_is_kept_cut_to_its_first_4_kib() {
+    String padded = "{\"secret\":\"wrong-secret-0123456789\",\"action\":\"buy\",\"symbol\":\"EURUSD\","
+        + "\"comment\":\"" + "x".repeat(60_000) + "\"}";
+
+    Http.Response answer = http.post("/webhook/journal", "application/json", padded);
+
+    assertThat(answer.status()).isEqualTo(401);
+    String id = answer.json().path("signal").asString();
+    // The comment has no comma or space: the cut falls at the comma before it.
+    eventually(Duration.ofSeconds(5), () -> assertThat(http.get("/api/signals/" + id).json().path("body").asString())
+        .isEqualTo("{\"secret\":\"***\",\"action\":\"buy\",\"symbol\":\"EURUSD\"...(cut)"));
+  }
+
   private static void assertAsked(String id, String code, String action, String symbol) {
     JsonNode signal = http.get("/api/signals/" + id).json();
     assertThat(signal.path("status").asString()).isEqualTo("REJECTED");
