@@ -5,11 +5,15 @@ import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.TradeHistory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Accounts: create, list, state, deals and the equity curve. */
 public final class AccountRoutes {
+
+  /** The longest step of the equity curve: a month's points in one. */
+  private static final Duration MAX_STEP = Duration.ofDays(31);
 
   private final BrokerRegistry brokers;
   private final TradeHistory history;
@@ -54,6 +58,7 @@ public final class AccountRoutes {
   private void equity(Context ctx) {
     Broker broker = brokers.get(ctx.pathParam("id"));
     ctx.json(history.equity(broker.id(), Query.instant(ctx, "from"), Query.instant(ctx, "to"),
-        Query.limit(ctx, 10_000, 100_000)).stream().map(BrokerJson.EquityView::of).toList());
+        Query.step(ctx, "step", MAX_STEP), Query.limit(ctx, 10_000, 100_000)).stream()
+        .map(BrokerJson.EquityView::of).toList());
   }
 }

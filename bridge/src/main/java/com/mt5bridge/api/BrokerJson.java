@@ -101,9 +101,12 @@ public final class BrokerJson {
     }
   }
 
-  record EquityView(Instant time, BigDecimal balance, BigDecimal equity, BigDecimal margin) {
+  /** A point of the equity curve; a step's (with {@code ?step=}) also has its lowest and highest equity. */
+  record EquityView(Instant time, BigDecimal balance, BigDecimal equity, BigDecimal margin,
+      @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal equityLow,
+      @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal equityHigh) {
     static EquityView of(TradeHistory.EquityPoint p) {
-      return new EquityView(p.time(), p.balance(), p.equity(), p.margin());
+      return new EquityView(p.time(), p.balance(), p.equity(), p.margin(), p.equityLow(), p.equityHigh());
     }
   }
 

@@ -2,11 +2,17 @@ package com.mt5bridge.api;
 
 import com.mt5bridge.broker.InvalidFieldException;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Query parameters with errors that name them (shared by every listing route). */
 public final class Query {
+
+  private static final Pattern STEP = Pattern.compile("(\\d{1,9})([smhdSMHD])");
 
   private Query() {}
 
@@ -21,6 +27,40 @@ public final class Query {
     } catch (DateTimeParseException e) {
       throw new InvalidFieldException(name, name + " must be an ISO-8601 UTC time such as 2026-11-21T10:00:00Z");
     }
+  }
+
+  /**
+   * A step of time, or null when absent: a number of seconds, minutes, hours or days ({@code 30s},
+   * {@code 5m}, {@code 1h}, {@code 1d}) or an ISO-8601 duration ({@code PT15M}), whole seconds from
+   * one second to {@code max}.
+   */
+  public static Duration step(Context ctx, String name, Duration max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    Duration step = null;
+    Matcher shorthand = STEP.matcher(value.trim());
+    try {
+      if (shorthand.matches()) {
+        long count = Long.parseLong(shorthand.group(1));
+        step = switch (shorthand.group(2).toLowerCase(Locale.ROOT)) {
+          case "s" -> Duration.ofSeconds(count);
+          case "m" -> Duration.ofMinutes(count);
+          case "h" -> Duration.ofHours(count);
+          default -> Duration.ofDays(count);
+        };
+      } else {
+        step = Duration.parse(value.trim());
+      }
+    } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+      // reported below
+    }
+    if (step == null || step.compareTo(Duration.ofSeconds(1)) < 0 || step.compareTo(max) > 0 || step.getNano() != 0) {
+      throw new InvalidFieldException(name, name + " must be whole seconds from 1s to " + max.toDays()
+          + "d, such as 30s, 5m, 1h, 1d or PT15M");
+    }
+    return step;
   }
 
   public static int limit(Context ctx, int fallback, int max) {

@@ -13,6 +13,8 @@ import com.mt5bridge.broker.DealReason;
 import com.mt5bridge.broker.DealType;
 import com.mt5bridge.broker.TradeHistory;
 import com.mt5bridge.store.schema.tables.records.TradesRecord;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +23,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Deals and the equity curve, read from MariaDB by account and time on their indexes
@@ -73,23 +78,60 @@ public final class DatabaseHistory implements TradeHistory {
   }
 
   @Override
-  public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
+  public List<EquityPoint> equity(String account, Instant from, Instant to, Duration step, int limit) {
     Condition range = DSL.and(EQUITY_SNAPSHOTS.ACCOUNT_ID.eq(account),
         from == null ? DSL.noCondition() : EQUITY_SNAPSHOTS.TIME.ge(from),
         to == null ? DSL.noCondition() : EQUITY_SNAPSHOTS.TIME.lt(to));
     try {
       int money = scales(account).money();
-      List<EquityPoint> points = new ArrayList<>(db.select(EQUITY_SNAPSHOTS.TIME, EQUITY_SNAPSHOTS.BALANCE,
-              EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.MARGIN)
-          .from(EQUITY_SNAPSHOTS).where(range)
-          .orderBy(EQUITY_SNAPSHOTS.TIME.desc(), EQUITY_SNAPSHOTS.ID.desc()).limit(limit)
-          .fetch(r -> new EquityPoint(r.value1(), Decimals.atLeast(r.value2(), money),
-              Decimals.atLeast(r.value3(), money), Decimals.atLeast(r.value4(), money))));
-      Collections.reverse(points);
-      return points;
+      return step == null ? everyPoint(range, limit, money) : steps(account, range, step, limit, money);
     } catch (DataAccessException e) {
       throw new BrokerUnavailableException("the database does not answer; try again shortly");
     }
+  }
+
+  private List<EquityPoint> everyPoint(Condition range, int limit, int money) {
+    List<EquityPoint> points = new ArrayList<>(db.select(EQUITY_SNAPSHOTS.TIME, EQUITY_SNAPSHOTS.BALANCE,
+            EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.MARGIN)
+        .from(EQUITY_SNAPSHOTS).where(range)
+        .orderBy(EQUITY_SNAPSHOTS.TIME.desc(), EQUITY_SNAPSHOTS.ID.desc()).limit(limit)
+        .fetch(r -> new EquityPoint(r.value1(), Decimals.atLeast(r.value2(), money),
+            Decimals.atLeast(r.value3(), money), Decimals.atLeast(r.value4(), money))));
+    Collections.reverse(points);
+    return points;
+  }
+
+  /**
+   * The newest {@code limit} steps, grouped in MariaDB so that a month of one-second points does not
+   * cross the wire, then each step's last point read back by its time (of several at that time, the
+   * last written).
+   */
+  private List<EquityPoint> steps(String account, Condition range, Duration step, int limit, int money) {
+    // Whole seconds since the epoch, without the session's time zone (the column holds UTC).
+    Field<Long> bucket = DSL.field("TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', {0}) DIV {1}", SQLDataType.BIGINT,
+        EQUITY_SNAPSHOTS.TIME, DSL.inline(step.toSeconds()));
+    Field<Instant> last = DSL.max(EQUITY_SNAPSHOTS.TIME).as("last_time");
+    Field<BigDecimal> low = DSL.min(EQUITY_SNAPSHOTS.EQUITY).as("equity_low");
+    Field<BigDecimal> high = DSL.max(EQUITY_SNAPSHOTS.EQUITY).as("equity_high");
+    Table<?> steps = db.select(last, low, high).from(EQUITY_SNAPSHOTS).where(range)
+        .groupBy(bucket).orderBy(bucket.desc()).limit(limit).asTable("steps");
+    List<EquityPoint> points = new ArrayList<>();
+    db.select(EQUITY_SNAPSHOTS.TIME, EQUITY_SNAPSHOTS.BALANCE, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.MARGIN,
+            steps.field(low), steps.field(high))
+        .from(steps).join(EQUITY_SNAPSHOTS)
+        .on(EQUITY_SNAPSHOTS.ACCOUNT_ID.eq(account).and(EQUITY_SNAPSHOTS.TIME.eq(steps.field(last))))
+        .orderBy(EQUITY_SNAPSHOTS.TIME, EQUITY_SNAPSHOTS.ID)
+        .forEach(r -> {
+          EquityPoint point = new EquityPoint(r.value1(), Decimals.atLeast(r.value2(), money),
+              Decimals.atLeast(r.value3(), money), Decimals.atLeast(r.value4(), money),
+              Decimals.atLeast(r.value5(), money), Decimals.atLeast(r.value6(), money));
+          if (!points.isEmpty() && points.getLast().time().equals(point.time())) {
+            points.set(points.size() - 1, point);
+          } else {
+            points.add(point);
+          }
+        });
+    return points;
   }
 
   private Scales scales(String account) {

@@ -10,8 +10,10 @@ import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.TradeHistory;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +103,36 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
   }
 
   @Override
-  public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
+  public List<EquityPoint> equity(String account, Instant from, Instant to, Duration step, int limit) {
     Deque<Deal> accountDeals = deals.get(account);
     Deque<EquityPoint> curve = equity.get(account);
     if (accountDeals == null || curve == null) {
       return List.of();
     }
+    List<EquityPoint> inRange;
     synchronized (accountDeals) { // the account's deals lock guards its curve too (see commit)
-      List<EquityPoint> inRange = curve.stream().filter(p -> within(p.time(), from, to)).toList();
-      return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
+      inRange = curve.stream().filter(p -> within(p.time(), from, to)).toList();
     }
+    List<EquityPoint> points = step == null ? inRange : steps(inRange, step.toSeconds());
+    return List.copyOf(points.subList(Math.max(0, points.size() - limit), points.size()));
+  }
+
+  /** Per step of {@code seconds} from the epoch, its last point with the step's lowest and highest equity. */
+  private static List<EquityPoint> steps(List<EquityPoint> oldestFirst, long seconds) {
+    List<EquityPoint> steps = new ArrayList<>();
+    long current = Long.MIN_VALUE;
+    for (EquityPoint p : oldestFirst) {
+      long bucket = Math.floorDiv(p.time().getEpochSecond(), seconds);
+      if (bucket != current) {
+        current = bucket;
+        steps.add(new EquityPoint(p.time(), p.balance(), p.equity(), p.margin(), p.equity(), p.equity()));
+      } else {
+        EquityPoint before = steps.getLast();
+        steps.set(steps.size() - 1, new EquityPoint(p.time(), p.balance(), p.equity(), p.margin(),
+            before.equityLow().min(p.equity()), before.equityHigh().max(p.equity())));
+      }
+    }
+    return steps;
   }
 
   @Override

@@ -121,6 +121,29 @@ class BrokerApiTest {
   }
 
   @Test
+  void the_equity_curve_comes_point_by_point_or_in_steps_with_each_steps_lowest_and_highest_equity() {
+    String id = account("HEDGING");
+
+    JsonNode points = http.get("/api/broker/" + id + "/equity").json();
+    JsonNode hours = http.get("/api/broker/" + id + "/equity?step=1h").json();
+
+    // A new account's curve is its opening: 10,000.00 deposited.
+    assertThat(points).hasSize(1);
+    assertThat(points.get(0).path("equity").decimalValue()).isEqualByComparingTo("10000.00");
+    assertThat(points.get(0).has("equityLow")).isFalse();
+    assertThat(hours).hasSize(1);
+    assertThat(hours.get(0).path("time").asString()).isEqualTo(points.get(0).path("time").asString());
+    assertThat(hours.get(0).path("equityLow").decimalValue()).isEqualByComparingTo("10000.00");
+    assertThat(hours.get(0).path("equityHigh").decimalValue()).isEqualByComparingTo("10000.00");
+    assertThat(http.get("/api/broker/" + id + "/equity?step=PT15M").status()).isEqualTo(200);
+    for (String bad : List.of("banana", "0s", "PT0.5S", "32d", "-1h", "1w")) {
+      Http.Response refused = http.get("/api/broker/" + id + "/equity?step=" + bad);
+      assertThat(refused.status()).as(bad).isEqualTo(422);
+      assertThat(refused.json().path("error").path("field").asString()).isEqualTo("step");
+    }
+  }
+
+  @Test
   void a_buy_fills_at_the_ask_and_the_state_shows_the_position_valued_at_the_bid() {
     String id = account("HEDGING");
     tick("GBPUSD", "1.27000", "1.27020");

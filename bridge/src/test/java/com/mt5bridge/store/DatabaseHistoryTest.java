@@ -70,7 +70,7 @@ class DatabaseHistoryTest {
 
   @Test
   void the_equity_curve_has_a_point_after_every_deal() {
-    List<TradeHistory.EquityPoint> curve = history.equity("hist", null, null, 100);
+    List<TradeHistory.EquityPoint> curve = history.equity("hist", null, null, null, 100);
 
     assertThat(curve).hasSize(9);
     // after the first round trip: 10,000 + 80 - 2 x 2.50 = 10,075.00

@@ -1,7 +1,10 @@
 package com.mt5bridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.mt5bridge.broker.AccountEvent;
+import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.BuiltInSymbols;
@@ -19,6 +22,7 @@ import com.mt5bridge.broker.TradeHistory.EquityPoint;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.sim.VirtualBroker;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +56,36 @@ class InMemoryJournalTest {
     assertThat(journal.deals("mem", null, null, 100)).extracting(Deal::ticket)
         .containsExactlyElementsOf(buys.subList(1, 4));
     // points at T0 (the deposit) and after each buy at T0+1..4 s: the three newest remain
-    assertThat(journal.equity("mem", null, null, 100)).extracting(EquityPoint::time)
+    assertThat(journal.equity("mem", null, null, null, 100)).extracting(EquityPoint::time)
         .containsExactly(T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4));
+  }
+
+  @Test
+  void the_curve_in_steps_gives_each_steps_last_point_with_its_lowest_and_highest_equity() {
+    InMemoryJournal roomy = new InMemoryJournal(100);
+    AccountSettings settings = new AccountSettings("mem", AccountMode.SIM, MarginMode.HEDGING, "USD",
+        new BigDecimal("10000"), 100, StopOutMode.PERCENT, new BigDecimal("100"), new BigDecimal("50"),
+        BigDecimal.ZERO, null, List.copyOf(BuiltInSymbols.all().values()), null);
+    roomy.create(settings, VirtualBroker.open(settings, T0).drainEvents()); // a point at 10:00:00, 10,000
+    roomy.commit("mem", List.of(sampled(T0.plusSeconds(20), "10010.00"), sampled(T0.plusSeconds(40), "9990.00"),
+        sampled(T0.plusSeconds(90), "10020.00"), sampled(T0.plusSeconds(210), "10002.00")));
+
+    // 10:00 holds 10,000, 10,010 and 9,990; 10:01 holds 10,020; 10:03 holds 10,002.
+    assertThat(roomy.equity("mem", null, null, Duration.ofMinutes(1), 100))
+        .extracting(EquityPoint::time, p -> p.equity().toPlainString(), p -> p.equityLow().toPlainString(),
+            p -> p.equityHigh().toPlainString())
+        .containsExactly(tuple(T0.plusSeconds(40), "9990.00", "9990.00", "10010.00"),
+            tuple(T0.plusSeconds(90), "10020.00", "10020.00", "10020.00"),
+            tuple(T0.plusSeconds(210), "10002.00", "10002.00", "10002.00"));
+    assertThat(roomy.equity("mem", null, null, Duration.ofMinutes(1), 1)).extracting(EquityPoint::time)
+        .containsExactly(T0.plusSeconds(210));
+  }
+
+  private static AccountEvent.EquitySampled sampled(Instant time, String equity) {
+    BigDecimal balance = new BigDecimal("10000.00");
+    BigDecimal value = new BigDecimal(equity);
+    return new AccountEvent.EquitySampled(new AccountFigures(balance, BigDecimal.ZERO, value, value.subtract(balance),
+        BigDecimal.ZERO, value, null, false, BigDecimal.ZERO, time));
   }
 
   @Test

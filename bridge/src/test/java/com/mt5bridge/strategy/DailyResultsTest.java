@@ -15,6 +15,7 @@ import com.mt5bridge.broker.StopOutMode;
 import com.mt5bridge.broker.TradeHistory;
 import com.mt5bridge.store.InMemoryJournal;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -159,8 +160,8 @@ class DailyResultsTest {
     }
 
     @Override
-    public List<EquityPoint> equity(String account, Instant from, Instant to, int limit) {
-      return history.equity(account, from, to, limit);
+    public List<EquityPoint> equity(String account, Instant from, Instant to, Duration step, int limit) {
+      return history.equity(account, from, to, step, limit);
     }
   }
 }
