@@ -75,6 +75,7 @@ public final class Signals implements AutoCloseable {
   private final Map<String, JournalEntry> inFlight = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
   private final UnconfirmedSignals unconfirmed;
+  private final RefusalLog refusals;
 
   public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
       InstantSource clock, WebhookSettings settings, JsonMapper json) {
@@ -93,7 +94,9 @@ public final class Signals implements AutoCloseable {
         .factory());
     this.deadlines = new AnswerDeadlines(clock, sweeper);
     this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
+    this.refusals = new RefusalLog(log, clock);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(refusals::flush, 1, 1, TimeUnit.SECONDS);
   }
 
   /** At start-up, once the journal can be read: remembers recent bodies so a repeat across a restart is a duplicate. */
@@ -134,10 +137,7 @@ public final class Signals implements AutoCloseable {
         entry.body = Redaction.cut(entry.body);
         journal.append(entry.refused(refused, clock.instant()));
       }
-      log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)
-          .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account)
-          .addKeyValue("code", refused.code()).addKeyValue("field", refused.field())
-          .addKeyValue("reason", refused.getMessage()).addKeyValue("ip", entry.sourceIp).log();
+      refusals.refused(entry, refused);
       throw refused.withSignal(entry.id);
     }
   }
