@@ -38,4 +38,10 @@ public interface Broker {
 
   /** A new price for one of {@link #symbols()}; ignored by brokers that take prices elsewhere. */
   void onTick(Tick tick);
+
+  /**
+   * The last price the bridge knows for one of {@link #symbols()}, given to a new account: taken
+   * only while the account has no price for the symbol, so that a newer tick that came first stays.
+   */
+  default void onLastKnownPrice(Tick tick) {}
 }

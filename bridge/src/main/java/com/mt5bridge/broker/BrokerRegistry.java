@@ -36,6 +36,10 @@ public final class BrokerRegistry implements AutoCloseable {
     }
     Broker broker = factory.open(settings);
     add(broker);
+    if (broker.mode() == AccountMode.SIM) {
+      // After subscribing: a tick published meanwhile reaches the account first and is kept.
+      ticks.seed(broker);
+    }
     return broker;
   }
 

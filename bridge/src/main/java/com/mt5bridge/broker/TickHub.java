@@ -51,6 +51,21 @@ public final class TickHub {
     return ticks.size();
   }
 
+  /**
+   * Gives a new account the newest price seen for each of its symbols, where the account's spec
+   * can take it (a price with more digits than its spec allows would be refused from a feed too).
+   * Otherwise a new account could not trade until the next tick of each symbol, though every
+   * other account trades on these prices.
+   */
+  public void seed(Broker broker) {
+    for (SymbolSpec spec : broker.symbols()) {
+      Tick tick = latest.get(spec.name());
+      if (tick != null && fits(tick.bid(), spec) && fits(tick.ask(), spec)) {
+        broker.onLastKnownPrice(tick);
+      }
+    }
+  }
+
   /** The newest price seen for a symbol. */
   public Optional<Tick> latest(String symbol) {
     return Optional.ofNullable(latest.get(symbol));
@@ -88,8 +103,12 @@ public final class TickHub {
     }
   }
 
+  private static boolean fits(BigDecimal price, SymbolSpec spec) {
+    return price.stripTrailingZeros().scale() <= spec.digits();
+  }
+
   private static void digits(BigDecimal price, SymbolSpec spec, Broker broker, String field) {
-    if (price.stripTrailingZeros().scale() > spec.digits()) {
+    if (!fits(price, spec)) {
       throw new InvalidFieldException(field, field + " " + price.toPlainString() + " has more than the "
           + spec.digits() + " digits of " + spec.name() + " in account " + broker.id());
     }

@@ -144,6 +144,25 @@ class BrokerApiTest {
   }
 
   @Test
+  void a_new_account_trades_at_once_on_the_last_price_the_bridge_has_seen() {
+    account("HEDGING");
+    tick("XAUUSD", "2650.15", "2650.45");
+    String later = account("HEDGING");
+    Http.Response coarse = http.post("/api/broker/create", Map.of("id", "coarse-" + later, "balance", 10000,
+        "symbols", List.of(Map.of("name", "XAUUSD", "digits", 1, "tickSize", 0.1))));
+    assertThat(coarse.status()).as(coarse.toString()).isEqualTo(201);
+
+    Http.Response buy = http.post("/api/broker/" + later + "/buy", Map.of("symbol", "XAUUSD", "volume", 0.1));
+    Http.Response coarseBuy = http.post("/api/broker/coarse-" + later + "/buy", Map.of("symbol", "XAUUSD",
+        "volume", 0.1));
+
+    assertThat(buy.status()).as(buy.toString()).isEqualTo(200);
+    assertThat(buy.json().path("price").decimalValue()).isEqualByComparingTo("2650.45");
+    // 2650.15 has more digits than this account's XAUUSD takes: no price until its own next tick.
+    assertThat(coarseBuy.json().path("retcode").asInt()).isEqualTo(10018);
+  }
+
+  @Test
   void a_buy_fills_at_the_ask_and_the_state_shows_the_position_valued_at_the_bid() {
     String id = account("HEDGING");
     tick("GBPUSD", "1.27000", "1.27020");

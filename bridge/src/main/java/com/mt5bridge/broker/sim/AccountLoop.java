@@ -116,6 +116,14 @@ public final class AccountLoop implements Broker, AutoCloseable {
     }, null));
   }
 
+  @Override
+  public void onLastKnownPrice(Tick tick) {
+    queue.add(new Task(engine -> {
+      engine.onLastKnownPrice(tick);
+      return null;
+    }, null));
+  }
+
   /** Runs {@code work} on the account's thread; the answer comes once the batch is committed. */
   public <T> CompletableFuture<T> submit(Function<VirtualBroker, T> work) {
     CompletableFuture<T> answer = new CompletableFuture<>();

@@ -283,6 +283,14 @@ public final class VirtualBroker {
    * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
    * account and applies margin call and stop-out.
    */
+  /** A price from before the account existed: taken only for a symbol with no price yet. */
+  public void onLastKnownPrice(Tick tick) {
+    SymbolBook book = books.get(tick.symbol());
+    if (book != null && !book.hasPrice) {
+      onTick(tick);
+    }
+  }
+
   public void onTick(Tick tick) {
     SymbolBook book = books.get(tick.symbol());
     if (book == null) {

@@ -9,6 +9,7 @@ import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.DealType;
 import com.mt5bridge.broker.Retcode;
 import com.mt5bridge.broker.Source;
+import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradeResult;
 import java.math.BigDecimal;
@@ -43,6 +44,19 @@ class MarketOrderTest {
     assertThat(result.ask()).isEqualByComparingTo("1.10020");
     assertThat(account.lastDeal().entry()).isEqualTo(DealEntry.IN);
     assertThat(account.lastDeal().type()).isEqualTo(DealType.BUY);
+  }
+
+  @Test
+  void the_last_known_price_is_taken_only_by_a_symbol_without_a_price() {
+    SimAccount account = SimAccount.hedging().open().tick("EURUSD", "1.10000", "1.10020");
+
+    account.broker.onLastKnownPrice(new Tick("EURUSD", dec("1.09000"), dec("1.09020"),
+        account.broker.clock()));
+    account.broker.onLastKnownPrice(new Tick("GBPUSD", dec("1.27000"), dec("1.27020"),
+        account.broker.clock()));
+
+    assertThat(account.buy("EURUSD", "1.0").price()).as("the newer tick stays").isEqualByComparingTo("1.10020");
+    assertThat(account.buy("GBPUSD", "1.0").price()).isEqualByComparingTo("1.27020");
   }
 
   @Test
