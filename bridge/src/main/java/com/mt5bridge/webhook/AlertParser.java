@@ -158,7 +158,7 @@ final class AlertParser {
     }
     int newline = text.indexOf('\n');
     String line = newline < 0 ? text : text.substring(0, newline);
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    return Clip.marked(line, 200);
   }
 
   private static String location(JacksonException e) {
@@ -167,6 +167,6 @@ final class AlertParser {
   }
 
   static String clip(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return Clip.marked(text, 40);
   }
 }

@@ -37,8 +37,8 @@ final class JournalEntry {
 
   /** Refused before any trade: no keys, so a corrected retry is not mistaken for a duplicate. */
   SignalRecord refused(ApiException reason, Instant completedAt) {
-    SignalRecord.Error error = new SignalRecord.Error(reason.code().name(), clip(reason.getMessage(), 512),
-        clip(reason.field(), 64));
+    SignalRecord.Error error = new SignalRecord.Error(reason.code().name(), Clip.to(reason.getMessage(), 512),
+        Clip.to(reason.field(), 64));
     return record(SignalStatus.REJECTED, null, null, error, null, null, completedAt);
   }
 
@@ -53,11 +53,7 @@ final class JournalEntry {
 
   private SignalRecord record(SignalStatus status, String key, String hash, SignalRecord.Error error, String results,
       String duplicateOf, Instant completedAt) {
-    return new SignalRecord(id, strategy, account, key, hash, status, clip(action, 16), clip(symbol, 32), sourceIp,
-        clip(contentType, 100), body, error, results, duplicateOf, receivedAt, completedAt);
-  }
-
-  private static String clip(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
+    return new SignalRecord(id, strategy, account, key, hash, status, Clip.to(action, 16), Clip.to(symbol, 32),
+        sourceIp, Clip.to(contentType, 100), body, error, results, duplicateOf, receivedAt, completedAt);
   }
 }
