@@ -131,7 +131,11 @@ public final class Bridge implements AutoCloseable {
           .addKeyValue("version", Version.current()).log();
 
       Runnable loadAccounts = settings.persistence()
-          ? () -> loader.accountIds().forEach(id -> brokers.add(sim.resume(recovery.rebuild(id))))
+          ? () -> loader.accountIds().forEach(id -> {
+            VirtualBroker account = recovery.rebuild(id);
+            ticks.remember(account.lastPrices());
+            brokers.add(sim.resume(account));
+          })
           : () -> { };
       Runnable load = () -> {
         loadAccounts.run();

@@ -66,6 +66,16 @@ public final class TickHub {
     }
   }
 
+  /**
+   * Prices an account rebuilt at start-up had last seen, so that conversions across accounts and new
+   * accounts have them before the feed's next ticks; a symbol keeps the newest of them.
+   */
+  public void remember(List<Tick> prices) {
+    for (Tick tick : prices) {
+      latest.merge(tick.symbol(), tick, (known, given) -> given.time().isAfter(known.time()) ? given : known);
+    }
+  }
+
   /** The newest price seen for a symbol. */
   public Optional<Tick> latest(String symbol) {
     return Optional.ofNullable(latest.get(symbol));

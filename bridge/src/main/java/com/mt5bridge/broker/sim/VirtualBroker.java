@@ -283,6 +283,17 @@ public final class VirtualBroker {
    * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
    * account and applies margin call and stop-out.
    */
+  /** The newest price of each symbol that has one. */
+  public List<Tick> lastPrices() {
+    List<Tick> prices = new ArrayList<>();
+    for (SymbolBook book : books.values()) {
+      if (book.hasPrice) {
+        prices.add(new Tick(book.symbol(), book.bid, book.ask, book.priceTime));
+      }
+    }
+    return prices;
+  }
+
   /** A price from before the account existed: taken only for a symbol with no price yet. */
   public void onLastKnownPrice(Tick tick) {
     SymbolBook book = books.get(tick.symbol());
