@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,16 +111,18 @@ public final class AccountLoop implements Broker, AutoCloseable {
 
   @Override
   public void onTick(Tick tick) {
-    queue.add(new Task(engine -> {
-      engine.onTick(tick);
-      return null;
-    }, null));
+    priced(engine -> engine.onTick(tick));
   }
 
   @Override
   public void onLastKnownPrice(Tick tick) {
+    priced(engine -> engine.onLastKnownPrice(tick));
+  }
+
+  /** Queues a price for the account's thread; nobody waits for it. */
+  private void priced(Consumer<VirtualBroker> price) {
     queue.add(new Task(engine -> {
-      engine.onLastKnownPrice(tick);
+      price.accept(engine);
       return null;
     }, null));
   }
