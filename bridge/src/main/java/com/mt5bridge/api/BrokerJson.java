@@ -73,8 +73,8 @@ public final class BrokerJson {
     }
   }
 
-  record ExpirationView(String type, Instant time) {
-    static ExpirationView of(Expiration e) {
+  public record ExpirationView(String type, Instant time) {
+    public static ExpirationView of(Expiration e) {
       return new ExpirationView(e.type().name(), e.time());
     }
   }

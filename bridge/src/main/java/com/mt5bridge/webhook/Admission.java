@@ -28,6 +28,18 @@ final class Admission {
       throw new ApiException(ErrorCode.FORBIDDEN, "address " + (client == null ? "(unknown)" : client.getHostAddress())
           + " may not send signals for strategy " + strategy.id(), null);
     }
+    verify(strategy, raw, querySecret);
+    Duration wait = rateLimiter.admit(strategy.id(), strategy.limits().maxSignalsPerMinute());
+    if (wait.isPositive()) {
+      long seconds = wait.plusMillis(999).toSeconds();
+      throw ApiException.rateLimited("strategy " + strategy.id() + " sends more than "
+          + strategy.limits().maxSignalsPerMinute() + " signals a minute; the next is accepted in " + seconds + " s",
+          seconds);
+    }
+  }
+
+  /** The secret, the kill switch and the strategy's pause: what a preview is checked for as well. */
+  void verify(Strategy strategy, RawAlert raw, String querySecret) {
     authenticate(strategy, raw, querySecret);
     if (strategies.tradingPaused()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "trading is paused by the kill switch (POST /api/resume ends it)",
@@ -35,13 +47,6 @@ final class Admission {
     }
     if (!strategy.enabled()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "strategy " + strategy.id() + " is paused", "strategy");
-    }
-    Duration wait = rateLimiter.admit(strategy.id(), strategy.limits().maxSignalsPerMinute());
-    if (wait.isPositive()) {
-      long seconds = wait.plusMillis(999).toSeconds();
-      throw ApiException.rateLimited("strategy " + strategy.id() + " sends more than "
-          + strategy.limits().maxSignalsPerMinute() + " signals a minute; the next is accepted in " + seconds + " s",
-          seconds);
     }
   }
 

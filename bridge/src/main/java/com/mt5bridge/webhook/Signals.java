@@ -13,6 +13,7 @@ import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.Source;
 import com.mt5bridge.broker.SymbolSpec;
+import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.TradingDesk;
 import com.mt5bridge.strategy.Action;
@@ -143,6 +144,64 @@ public final class Signals implements AutoCloseable {
   }
 
   private SignalAnswer handle(Delivery delivery, JournalEntry entry) {
+    Understood understood = understand(delivery, entry, true);
+    Strategy strategy = understood.strategy();
+    Alert alert = understood.alert();
+    DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
+    Optional<DuplicateGuard.Claim> earlier;
+    Instant alertTime = alert.instant();
+    if (alert.identified()) {
+      entry.idempotencyKey = idempotencyKey(alert, alertTime);
+      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine);
+    } else {
+      entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
+      earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);
+    }
+    if (earlier.isPresent()) {
+      return duplicate(entry, earlier.get());
+    }
+    return execute(understood.broker(), strategy, alert.toSignal(understood.symbol(), alertTime, entry.receivedAt),
+        entry, mine);
+  }
+
+  /**
+   * What a delivery would do now, without doing it: the orders planned on the account as it stands,
+   * or the refusal the webhook would answer. Nothing is traded, journaled, claimed against
+   * duplicates or counted against the strategy's rate, and the sender's address is not checked
+   * (a preview comes from the operator, not from TradingView).
+   */
+  Preview preview(Delivery delivery) {
+    JournalEntry scratch = new JournalEntry(ids.next(), clock.instant()); // never recorded
+    Understood understood = understand(delivery, scratch, false);
+    Signal signal = understood.alert().toSignal(understood.symbol(), understood.alert().instant(), scratch.receivedAt);
+    CompletableFuture<Preview> planned = understood.broker().perform(desk -> {
+      Strategy now = strategies.checkStillTrading(understood.strategy());
+      Plan plan = planner.plan(desk, now, signal, Source.signal(scratch.id));
+      Tick price = signal.symbol() == null ? null : desk.price(signal.symbol()).orElse(null);
+      return Preview.of(now, scratch.action, signal.symbol(), price, plan);
+    });
+    try {
+      return deadlines.await(planned, deadline(scratch));
+    } catch (TimeoutException e) {
+      throw ApiException.unavailable("the account is busy; try the preview again");
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("the bridge is stopping");
+    }
+  }
+
+  /** An alert read, its sender admitted, its fields checked and its symbol found on the account. */
+  private record Understood(Strategy strategy, Broker broker, Alert alert, String symbol) {}
+
+  /**
+   * Reads and checks a delivery as far as it can be without the account, filling in {@code entry}
+   * as it goes so that a refusal is journaled with what was understood.
+   *
+   * @param live a signal to carry out (its address and rate checked), not a preview
+   */
+  private Understood understand(Delivery delivery, JournalEntry entry, boolean live) {
     InetAddress client = clientAddress.resolve(delivery.remoteAddress(), delivery.forwardedFor());
     entry.sourceIp = client == null ? null : client.getHostAddress();
     entry.contentType = delivery.contentType();
@@ -171,7 +230,11 @@ public final class Signals implements AutoCloseable {
     entry.strategy = strategy.id();
     entry.account = strategy.account();
     entry.symbol = ticker == null ? null : strategy.symbolFor(ticker);
-    admission.admit(strategy, raw, delivery.querySecret(), client);
+    if (live) {
+      admission.admit(strategy, raw, delivery.querySecret(), client);
+    } else {
+      admission.verify(strategy, raw, delivery.querySecret());
+    }
 
     Alert alert = AlertFields.check(raw);
     Broker broker = brokers.find(strategy.account()).orElseThrow(() ->
@@ -186,21 +249,7 @@ public final class Signals implements AutoCloseable {
             + SymbolHint.of(symbol, broker.symbols().stream().map(SymbolSpec::name).toList()));
       }
     }
-
-    DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
-    Optional<DuplicateGuard.Claim> earlier;
-    Instant alertTime = alert.instant();
-    if (alert.identified()) {
-      entry.idempotencyKey = idempotencyKey(alert, alertTime);
-      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine);
-    } else {
-      entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
-      earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);
-    }
-    if (earlier.isPresent()) {
-      return duplicate(entry, earlier.get());
-    }
-    return execute(broker, strategy, alert.toSignal(symbol, alertTime, entry.receivedAt), entry, mine);
+    return new Understood(strategy, broker, alert, symbol);
   }
 
   /** One turn on the account; the answer within the wait, else PENDING while the turn goes on. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code POST /webhook} and {@code /webhook/{strategy}}: the body as TradingView sends it, answered
- * 200 with the signal's status, or with the contract's error.
+ * 200 with the signal's status, or with the contract's error. {@code POST /api/strategies/{id}/preview}
+ * takes the same body and answers what it would do, doing nothing.
  */
 public final class WebhookRoutes {
 
@@ -22,9 +23,14 @@ public final class WebhookRoutes {
   public void register(RoutesConfig routes) {
     routes.post("/webhook", ctx -> receive(ctx, null));
     routes.post("/webhook/{strategy}", ctx -> receive(ctx, ctx.pathParam("strategy")));
+    routes.post("/api/strategies/{id}/preview", ctx -> ctx.json(signals.preview(delivery(ctx, ctx.pathParam("id")))));
   }
 
   private void receive(Context ctx, String strategy) throws IOException {
+    ctx.json(signals.receive(delivery(ctx, strategy)));
+  }
+
+  private static Delivery delivery(Context ctx, String strategy) throws IOException {
     byte[] body = null;
     long size;
     long declared = ctx.req().getContentLengthLong();
@@ -42,8 +48,8 @@ public final class WebhookRoutes {
         size = Long.MAX_VALUE;
       }
     }
-    ctx.json(signals.receive(new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size,
-        ctx.req().getRemoteAddr(), forwardedFor(ctx))));
+    return new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size, ctx.req().getRemoteAddr(),
+        forwardedFor(ctx));
   }
 
   /**
