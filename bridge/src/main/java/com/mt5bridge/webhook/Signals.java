@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The path of a webhook signal: size and type, parse, find the strategy, admit the sender
  * ({@link Admission}: address, secret, kill switch, pause, rate), check the fields, map the symbol,
  * claim the alert against duplicates, then one turn on the account: plan (size, limits), trade and
- * record the signal, committed together. Every refusal is journaled with its reason.
+ * record the signal, committed together. Every refusal is journaled with its reason. A preview
+ * goes the same way, without the address, the rate and the claim, and stops at the plan.
  */
 public final class Signals implements AutoCloseable {
 
