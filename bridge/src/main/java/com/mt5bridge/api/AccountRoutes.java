@@ -51,7 +51,7 @@ public final class AccountRoutes {
 
   private void trades(Context ctx) {
     Broker broker = brokers.get(ctx.pathParam("id"));
-    ctx.json(history.deals(broker.id(), Query.instant(ctx, "from"), Query.instant(ctx, "to"),
+    ctx.json(history.deals(broker.id(), Query.magic(ctx), Query.instant(ctx, "from"), Query.instant(ctx, "to"),
         Query.limit(ctx, 1000, 10_000)).stream().map(BrokerJson.DealView::of).toList());
   }
 

@@ -63,6 +63,23 @@ public final class Query {
     return step;
   }
 
+  /** {@code ?magic=}: a magic number (a strategy's, or 0 for trades made by hand), or null when absent. */
+  public static Long magic(Context ctx) {
+    String value = ctx.queryParam("magic");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long magic = Long.parseLong(value.trim());
+      if (magic >= 0) {
+        return magic;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new InvalidFieldException("magic", "magic must be a whole number, 0 or more");
+  }
+
   public static int limit(Context ctx, int fallback, int max) {
     String value = ctx.queryParam("limit");
     if (value == null || value.isBlank()) {

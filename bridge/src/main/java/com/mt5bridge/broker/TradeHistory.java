@@ -8,8 +8,13 @@ import java.util.List;
 /** The queries over what accounts did: their deals and their equity curve. */
 public interface TradeHistory {
 
-  /** Deals of an account with {@code from <= time < to} (either may be null), oldest first, at most {@code limit}. */
-  List<Deal> deals(String account, Instant from, Instant to, int limit);
+  /**
+   * Deals of an account with {@code from <= time < to} (either may be null), the newest {@code limit}
+   * oldest first.
+   *
+   * @param magic only the deals of this magic number (a strategy's), or null for all
+   */
+  List<Deal> deals(String account, Long magic, Instant from, Instant to, int limit);
 
   /** Profit, commission and swap of the deals of one magic number since {@code from}: a strategy's realized result. */
   BigDecimal realized(String account, long magic, Instant from);

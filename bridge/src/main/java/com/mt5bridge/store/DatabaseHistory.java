@@ -47,8 +47,9 @@ public final class DatabaseHistory implements TradeHistory {
   private record Scales(int money, Map<String, Integer> priceDigits) {}
 
   @Override
-  public List<Deal> deals(String account, Instant from, Instant to, int limit) {
+  public List<Deal> deals(String account, Long magic, Instant from, Instant to, int limit) {
     Condition range = DSL.and(TRADES.ACCOUNT_ID.eq(account),
+        magic == null ? DSL.noCondition() : TRADES.MAGIC.eq(magic),
         from == null ? DSL.noCondition() : TRADES.TIME.ge(from),
         to == null ? DSL.noCondition() : TRADES.TIME.lt(to));
     try {

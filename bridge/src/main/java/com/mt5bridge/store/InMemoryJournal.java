@@ -79,13 +79,14 @@ public final class InMemoryJournal implements AccountJournal, TradeHistory, Sign
   }
 
   @Override
-  public List<Deal> deals(String account, Instant from, Instant to, int limit) {
+  public List<Deal> deals(String account, Long magic, Instant from, Instant to, int limit) {
     Deque<Deal> accountDeals = deals.get(account);
     if (accountDeals == null) {
       return List.of();
     }
     synchronized (accountDeals) {
-      List<Deal> inRange = accountDeals.stream().filter(d -> within(d.time(), from, to)).toList();
+      List<Deal> inRange = accountDeals.stream()
+          .filter(d -> within(d.time(), from, to) && (magic == null || d.magic() == magic)).toList();
       return List.copyOf(inRange.subList(Math.max(0, inRange.size() - limit), inRange.size()));
     }
   }

@@ -144,6 +144,24 @@ class BrokerApiTest {
   }
 
   @Test
+  void the_deals_of_one_magic_number_are_listed_alone() {
+    String id = account("HEDGING");
+    tick("USDCHF", "0.88000", "0.88020");
+    http.post("/api/broker/" + id + "/buy", Map.of("symbol", "USDCHF", "volume", 0.1, "magic", 11));
+    http.post("/api/broker/" + id + "/sell", Map.of("symbol", "USDCHF", "volume", 0.2, "magic", 12));
+
+    JsonNode eleven = http.get("/api/broker/" + id + "/trades?magic=11").json();
+    Http.Response negative = http.get("/api/broker/" + id + "/trades?magic=-1");
+
+    assertThat(http.get("/api/broker/" + id + "/trades").json()).hasSize(3); // the deposit and the two
+    assertThat(eleven).hasSize(1);
+    assertThat(eleven.get(0).path("type").asString()).isEqualTo("BUY");
+    assertThat(eleven.get(0).path("volume").decimalValue()).isEqualByComparingTo("0.1");
+    assertThat(negative.status()).isEqualTo(422);
+    assertThat(negative.json().path("error").path("field").asString()).isEqualTo("magic");
+  }
+
+  @Test
   void a_new_account_trades_at_once_on_the_last_price_the_bridge_has_seen() {
     account("HEDGING");
     tick("XAUUSD", "2650.15", "2650.45");

@@ -40,7 +40,7 @@ class DatabaseHistoryTest {
 
   @Test
   void every_deal_comes_back_oldest_first_with_the_accounts_decimals() {
-    List<Deal> deals = history.deals("hist", null, null, 100);
+    List<Deal> deals = history.deals("hist", null, null, null, 100);
 
     assertThat(deals).hasSize(9);
     assertThat(deals).extracting(Deal::time).isSorted();
@@ -54,7 +54,7 @@ class DatabaseHistoryTest {
 
   @Test
   void from_is_inclusive_and_to_exclusive() {
-    List<Deal> deals = history.deals("hist", T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(3)), 100);
+    List<Deal> deals = history.deals("hist", null, T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(3)), 100);
 
     assertThat(deals).extracting(Deal::time)
         .containsExactly(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(2)).plusSeconds(30));
@@ -62,10 +62,19 @@ class DatabaseHistoryTest {
 
   @Test
   void a_limit_keeps_the_newest_deals_still_oldest_first() {
-    List<Deal> deals = history.deals("hist", null, null, 3);
+    List<Deal> deals = history.deals("hist", null, null, null, 3);
 
     assertThat(deals).extracting(Deal::time).containsExactly(T0.plus(Duration.ofHours(3)).plusSeconds(30),
         T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofHours(4)).plusSeconds(30));
+  }
+
+  @Test
+  void a_magic_number_keeps_only_its_own_deals() {
+    // The eight market deals carry magic 7; the deposit, made by nobody's strategy, magic 0.
+    assertThat(history.deals("hist", 7L, null, null, 100)).hasSize(8)
+        .allSatisfy(d -> assertThat(d.magic()).isEqualTo(7));
+    assertThat(history.deals("hist", 0L, null, null, 100)).extracting(Deal::ticket).containsExactly(1L);
+    assertThat(history.deals("hist", 8L, null, null, 100)).isEmpty();
   }
 
   @Test
@@ -80,7 +89,7 @@ class DatabaseHistoryTest {
 
   @Test
   void an_account_without_deals_in_the_range_gives_an_empty_list() {
-    assertThat(history.deals("hist", T0.plus(Duration.ofDays(30)), null, 100)).isEmpty();
-    assertThat(history.deals("nobody", null, null, 100)).isEmpty();
+    assertThat(history.deals("hist", null, T0.plus(Duration.ofDays(30)), null, 100)).isEmpty();
+    assertThat(history.deals("nobody", null, null, null, 100)).isEmpty();
   }
 }

@@ -53,7 +53,7 @@ class InMemoryJournalTest {
     }
 
     // the deposit and four buys were committed; the deposit and the first buy are gone
-    assertThat(journal.deals("mem", null, null, 100)).extracting(Deal::ticket)
+    assertThat(journal.deals("mem", null, null, null, 100)).extracting(Deal::ticket)
         .containsExactlyElementsOf(buys.subList(1, 4));
     // points at T0 (the deposit) and after each buy at T0+1..4 s: the three newest remain
     assertThat(journal.equity("mem", null, null, null, 100)).extracting(EquityPoint::time)

@@ -149,8 +149,8 @@ class DailyResultsTest {
     }
 
     @Override
-    public List<Deal> deals(String account, Instant from, Instant to, int limit) {
-      return history.deals(account, from, to, limit);
+    public List<Deal> deals(String account, Long magic, Instant from, Instant to, int limit) {
+      return history.deals(account, magic, from, to, limit);
     }
 
     @Override
