@@ -9,12 +9,15 @@ import java.util.Map;
  *
  * @param journal UP while commits go through; {@link #STALLED} when one has waited for the database
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
+ * @param signalsNotJournaled refused and duplicate signals since start that could not be journaled
+ *     (the database away for minutes, or a flood beyond the journal's queue); 0 normally
  */
 public record Health(
     String status,
     String database,
     String journal,
     Map<String, String> terminals,
+    long signalsNotJournaled,
     String version,
     long uptimeSeconds,
     @JsonInclude(JsonInclude.Include.NON_NULL) ErrorBody.Detail error) {

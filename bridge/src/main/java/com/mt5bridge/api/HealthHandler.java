@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,15 +26,17 @@ public final class HealthHandler implements Handler {
   private final BooleanSupplier databaseUp;
   private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
+  private final LongSupplier signalsNotJournaled;
   private final String version;
   private final Instant startedAt;
   private final InstantSource clock;
 
   public HealthHandler(BooleanSupplier databaseUp, Supplier<Duration> commitWait,
-      Supplier<Map<String, String>> terminals, String version, InstantSource clock) {
+      Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
     this.commitWait = commitWait;
     this.terminals = terminals;
+    this.signalsNotJournaled = signalsNotJournaled;
     this.version = version;
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -54,6 +57,7 @@ public final class HealthHandler implements Handler {
     ErrorBody.Detail error = database ? null
         : ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error();
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-    return new Health(status, database ? Health.UP : Health.DOWN, journal, terminalStates, version, uptime, error);
+    return new Health(status, database ? Health.UP : Health.DOWN, journal, terminalStates,
+        signalsNotJournaled.getAsLong(), version, uptime, error);
   }
 }

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,6 +84,7 @@ public final class Bridge implements AutoCloseable {
       AccountJournal journal;
       TradeHistory history;
       SignalLog signalLog;
+      LongSupplier notJournaled;
       AccountLoop.Recovery recovery;
       if (settings.persistence()) {
         DatabaseJournal durable = new DatabaseJournal(database, monitor, clock, settings.journalWriters());
@@ -92,6 +94,7 @@ public final class Bridge implements AutoCloseable {
         DatabaseSignals signals = new DatabaseSignals(database.dsl());
         started.push(signals);
         signalLog = signals;
+        notJournaled = signals::dropped;
         recovery = id -> VirtualBroker.restore(loader.load(id));
       } else {
         log.warn("BRIDGE_PERSISTENCE=off: accounts live in memory only and are lost when the bridge stops");
@@ -99,9 +102,11 @@ public final class Bridge implements AutoCloseable {
         journal = memory;
         history = memory;
         signalLog = memory;
+        notJournaled = () -> 0;
         recovery = Bridge::cannotRebuild;
       }
-      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, Version.current(), clock);
+      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, notJournaled,
+          Version.current(), clock);
       DailyResults daily = new DailyResults(history);
       SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);

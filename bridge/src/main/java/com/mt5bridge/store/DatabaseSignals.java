@@ -45,7 +45,7 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
   private static final Duration RETRY_FOR = Duration.ofMinutes(2);
 
   private final DSLContext db;
-  private final BlockingQueue<SignalRecord> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final BlockingQueue<SignalRecord> queue;
   /** What was handed over and is not written yet (queued, or in the batch being written), by id. */
   private final Map<String, SignalRecord> unwritten = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
@@ -53,7 +53,13 @@ public final class DatabaseSignals implements SignalLog, AutoCloseable {
   private volatile boolean running = true;
 
   public DatabaseSignals(DSLContext db) {
+    this(db, QUEUE_CAPACITY);
+  }
+
+  /** @param queued how many signals may wait to be written before more are dropped */
+  DatabaseSignals(DSLContext db, int queued) {
     this.db = db;
+    this.queue = new LinkedBlockingQueue<>(queued);
     this.writer = Thread.ofPlatform().name("signal-journal-writer").daemon().start(this::writeLoop);
   }
 

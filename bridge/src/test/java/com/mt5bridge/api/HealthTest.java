@@ -45,6 +45,8 @@ class HealthTest {
     assertThat(response.json().path("database").asString()).isEqualTo("UP");
     assertThat(response.json().path("journal").asString()).isEqualTo("UP");
     assertThat(response.json().path("terminals").isObject()).isTrue();
+    assertThat(response.json().path("signalsNotJournaled").isIntegralNumber()).isTrue();
+    assertThat(response.json().path("signalsNotJournaled").asLong()).isZero();
     assertThat(response.json().path("version").asString()).isNotBlank();
     assertThat(response.json().path("uptimeSeconds").isIntegralNumber()).isTrue();
     assertThat(response.json().has("error")).isFalse();
