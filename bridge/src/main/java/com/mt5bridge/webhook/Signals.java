@@ -12,17 +12,14 @@ import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.SignalRecord;
 import com.mt5bridge.broker.SignalStatus;
 import com.mt5bridge.broker.Source;
-import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradeResult;
 import com.mt5bridge.broker.TradingDesk;
-import com.mt5bridge.strategy.Action;
 import com.mt5bridge.strategy.Plan;
 import com.mt5bridge.strategy.Planner;
 import com.mt5bridge.strategy.Signal;
 import com.mt5bridge.strategy.Strategies;
 import com.mt5bridge.strategy.Strategy;
-import com.mt5bridge.strategy.SymbolHint;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -48,11 +45,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The path of a webhook signal: size and type, parse, find the strategy, admit the sender
- * ({@link Admission}: address, secret, kill switch, pause, rate), check the fields, map the symbol,
- * claim the alert against duplicates, then one turn on the account: plan (size, limits), trade and
- * record the signal, committed together. Every refusal is journaled with its reason. A preview
- * goes the same way, without the address, the rate and the claim, and stops at the plan.
+ * The path of a webhook signal: read and checked up to its account ({@link Intake}: size, type,
+ * parse, strategy, sender, fields, symbol), claimed against duplicates, then one turn on the
+ * account: plan (size, limits), trade and record the signal, committed together. Every refusal is
+ * journaled with its reason. A preview goes the same way, without the address, the rate and the
+ * claim, and stops at the plan.
  */
 public final class Signals implements AutoCloseable {
 
@@ -62,16 +59,13 @@ public final class Signals implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Signals.class);
 
   private final Strategies strategies;
-  private final BrokerRegistry brokers;
   private final Planner planner;
   private final SignalLog journal;
   private final InstantSource clock;
   private final WebhookSettings settings;
   private final JsonMapper json;
-  private final AlertParser parser = new AlertParser();
-  private final Admission admission;
+  private final Intake intake;
   private final SignalIds ids;
-  private final ClientAddress clientAddress;
   private final DuplicateGuard guard;
   private final AnswerDeadlines deadlines;
   private final Map<String, JournalEntry> inFlight = new ConcurrentHashMap<>();
@@ -82,15 +76,13 @@ public final class Signals implements AutoCloseable {
   public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
       InstantSource clock, WebhookSettings settings, JsonMapper json) {
     this.strategies = strategies;
-    this.brokers = brokers;
     this.planner = planner;
     this.journal = journal;
     this.clock = clock;
     this.settings = settings;
     this.json = json;
-    this.admission = new Admission(strategies);
+    this.intake = new Intake(strategies, brokers, settings);
     this.ids = new SignalIds(clock);
-    this.clientAddress = new ClientAddress(settings.trustedProxies());
     this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signal-timers").daemon()
         .factory());
@@ -134,7 +126,7 @@ public final class Signals implements AutoCloseable {
         entry.recorded = true;
         if (entry.body != null && entry.strategy != null) {
           strategies.find(entry.strategy).ifPresent(strategy ->
-              entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), parser.mapper()));
+              entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), intake.mapper()));
         }
         entry.body = Redaction.cut(entry.body);
         journal.append(entry.refused(refused, clock.instant()));
@@ -145,7 +137,7 @@ public final class Signals implements AutoCloseable {
   }
 
   private SignalAnswer handle(Delivery delivery, JournalEntry entry) {
-    Understood understood = understand(delivery, entry, true);
+    Intake.Understood understood = intake.read(delivery, entry, true);
     Strategy strategy = understood.strategy();
     Alert alert = understood.alert();
     DuplicateGuard.Claim mine = new DuplicateGuard.Claim(entry.id, entry.receivedAt);
@@ -173,7 +165,7 @@ public final class Signals implements AutoCloseable {
    */
   Preview preview(Delivery delivery) {
     JournalEntry scratch = new JournalEntry(ids.next(), clock.instant()); // never recorded
-    Understood understood = understand(delivery, scratch, false);
+    Intake.Understood understood = intake.read(delivery, scratch, false);
     Signal signal = understood.alert().toSignal(understood.symbol(), understood.alert().instant(), scratch.receivedAt);
     CompletableFuture<Preview> planned = understood.broker().perform(desk -> {
       Strategy now = strategies.checkStillTrading(understood.strategy());
@@ -191,66 +183,6 @@ public final class Signals implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw ApiException.unavailable("the bridge is stopping");
     }
-  }
-
-  /** An alert read, its sender admitted, its fields checked and its symbol found on the account. */
-  private record Understood(Strategy strategy, Broker broker, Alert alert, String symbol) {}
-
-  /**
-   * Reads and checks a delivery as far as it can be without the account, filling in {@code entry}
-   * as it goes so that a refusal is journaled with what was understood.
-   *
-   * @param live a signal to carry out (its address and rate checked), not a preview
-   */
-  private Understood understand(Delivery delivery, JournalEntry entry, boolean live) {
-    InetAddress client = clientAddress.resolve(delivery.remoteAddress(), delivery.forwardedFor());
-    entry.sourceIp = client == null ? null : client.getHostAddress();
-    entry.contentType = delivery.contentType();
-    entry.strategy = strategies.find(delivery.pathStrategy()).map(Strategy::id).orElse(null);
-    if (delivery.body() == null || delivery.size() > MAX_BODY) {
-      throw new ApiException(ErrorCode.TOO_LARGE, "the alert body is over " + MAX_BODY + " bytes, the most taken",
-          null);
-    }
-    checkContentType(delivery.contentType());
-    String body = utf8(delivery.body());
-    RawAlert raw;
-    try {
-      raw = parser.parse(body);
-    } catch (ApiException malformed) {
-      entry.body = Redaction.unparsed(body, delivery.querySecret());
-      throw malformed;
-    }
-    entry.body = Redaction.of(raw, body, parser.mapper());
-    // What was asked, for the journal even when the alert is refused before its fields are checked.
-    Action asked = AlertFields.actionOf(raw);
-    entry.action = asked == null ? null : asked.name().toLowerCase(Locale.ROOT).replace("_", "");
-    String ticker = AlertFields.tickerOf(raw);
-    entry.symbol = ticker == null ? null : ticker.substring(ticker.lastIndexOf(':') + 1);
-
-    Strategy strategy = strategy(delivery.pathStrategy(), raw);
-    entry.strategy = strategy.id();
-    entry.account = strategy.account();
-    entry.symbol = ticker == null ? null : strategy.symbolFor(ticker);
-    if (live) {
-      admission.admit(strategy, raw, delivery.querySecret(), client);
-    } else {
-      admission.verify(strategy, raw, delivery.querySecret());
-    }
-
-    Alert alert = AlertFields.check(raw);
-    Broker broker = brokers.find(strategy.account()).orElseThrow(() ->
-        ApiException.unavailable("account " + strategy.account() + " is not available"));
-    String symbol = null;
-    if (alert.symbol() != null) {
-      symbol = strategy.symbolFor(alert.symbol());
-      String mapped = symbol;
-      if (broker.symbols().stream().map(SymbolSpec::name).noneMatch(mapped::equals)) {
-        throw ApiException.invalid("symbol", "account " + strategy.account() + " has no symbol " + symbol
-            + (symbol.equals(alert.symbol()) ? "" : " (from " + alert.symbol() + ")")
-            + SymbolHint.of(symbol, broker.symbols().stream().map(SymbolSpec::name).toList()));
-      }
-    }
-    return new Understood(strategy, broker, alert, symbol);
   }
 
   /** One turn on the account; the answer within the wait, else PENDING while the turn goes on. */
@@ -389,48 +321,6 @@ public final class Signals implements AutoCloseable {
   static String idempotencyKey(Alert alert, Instant alertTime) {
     long millis = alertTime == null ? 0 : Math.max(0, alertTime.toEpochMilli());
     return HexFormat.of().toHexDigits(millis) + Sha256.hex(alert.id() + "\n" + alert.time());
-  }
-
-  private Strategy strategy(String pathStrategy, RawAlert raw) {
-    String named = raw.text("strategy");
-    if (pathStrategy != null && named != null && !named.equals(pathStrategy)) {
-      throw ApiException.invalid("strategy", "the message names strategy '" + AlertParser.clip(named)
-          + "' but was posted to /webhook/" + AlertParser.clip(pathStrategy));
-    }
-    String id = pathStrategy != null ? pathStrategy : named;
-    if (id == null || id.isBlank()) {
-      throw ApiException.invalid("strategy", raw.format() == RawAlert.Format.TEXT
-          ? "a text alert names its strategy in the URL: POST it to /webhook/{strategy}"
-          : "name the strategy: \"strategy\" in the message, or POST to /webhook/{strategy}");
-    }
-    return strategies.find(id).orElseThrow(() ->
-        new ApiException(ErrorCode.NOT_FOUND, "no strategy '" + AlertParser.clip(id) + "'", "strategy"));
-  }
-
-  private static void checkContentType(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return;
-    }
-    String type = contentType.toLowerCase(Locale.ROOT);
-    if (!(type.startsWith("application/json") || type.startsWith("text/plain")
-        || type.startsWith("application/x-www-form-urlencoded"))) {
-      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the alert as application/json or text/plain "
-          + "(as TradingView does), not " + AlertParser.clip(contentType), null);
-    }
-  }
-
-  private static String utf8(byte[] body) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
-      // Windows tools (Notepad, PowerShell's Out-File) start UTF-8 text with a byte-order mark; left in,
-      // it hides the JSON object and becomes part of the text form's secret.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw ApiException.malformed("the body is not UTF-8 text");
-    }
   }
 
   private Instant deadline(JournalEntry entry) {
