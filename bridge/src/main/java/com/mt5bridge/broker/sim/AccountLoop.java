@@ -225,7 +225,11 @@ public final class AccountLoop implements Broker, AutoCloseable {
     }
   }
 
-  /** The equity curve: a point at most once a second of account time while positions are open. */
+  /**
+   * The equity curve: a point at most once a second of account time while positions are open, with
+   * the prices it was valued at, so that an account rebuilt after it values its positions as the
+   * curve's last point did (otherwise prices are written only with a trade).
+   */
   private void sampleEquity(List<AccountEvent> events) {
     long now = engine.clock().toEpochMilli();
     boolean afterDeal = events.stream().anyMatch(e -> e instanceof AccountEvent.DealAdded);
@@ -234,6 +238,7 @@ public final class AccountLoop implements Broker, AutoCloseable {
     } else if (engine.hasPositions() && now - lastSampleMillis >= EQUITY_SAMPLE_MILLIS) {
       lastSampleMillis = now;
       events.add(new AccountEvent.EquitySampled(engine.figures()));
+      events.addAll(engine.drainPrices());
     }
   }
 

@@ -181,18 +181,27 @@ public final class VirtualBroker {
     if (events.isEmpty()) {
       return List.of();
     }
-    if (!dirtyPrices.isEmpty()) {
-      List<Tick> prices = new ArrayList<>(dirtyPrices.size());
-      for (SymbolBook book : dirtyPrices) {
-        prices.add(new Tick(book.symbol(), book.bid, book.ask, book.priceTime));
-        book.priceDirty = false;
-      }
-      dirtyPrices.clear();
-      events.add(new AccountEvent.PricesSeen(prices));
-    }
+    events.addAll(drainPrices());
     List<AccountEvent> drained = List.copyOf(events);
     events.clear();
     return drained;
+  }
+
+  /**
+   * Hands over (and forgets) the prices that moved since the last hand-over, as one event, or
+   * nothing when none moved: for a write that carries no other event, such as an equity sample.
+   */
+  public List<AccountEvent> drainPrices() {
+    if (dirtyPrices.isEmpty()) {
+      return List.of();
+    }
+    List<Tick> prices = new ArrayList<>(dirtyPrices.size());
+    for (SymbolBook book : dirtyPrices) {
+      prices.add(new Tick(book.symbol(), book.bid, book.ask, book.priceTime));
+      book.priceDirty = false;
+    }
+    dirtyPrices.clear();
+    return List.of(new AccountEvent.PricesSeen(prices));
   }
 
   public AccountFigures figures() {
