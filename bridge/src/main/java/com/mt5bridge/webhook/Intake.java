@@ -58,8 +58,8 @@ final class Intake {
     entry.contentType = delivery.contentType();
     entry.strategy = strategies.find(delivery.pathStrategy()).map(Strategy::id).orElse(null);
     if (delivery.body() == null || delivery.size() > Signals.MAX_BODY) {
-      throw new ApiException(ErrorCode.TOO_LARGE, "the alert body is over " + Signals.MAX_BODY + " bytes, the most taken",
-          null);
+      throw new ApiException(ErrorCode.TOO_LARGE,
+          "the alert body is over " + Signals.MAX_BODY + " bytes, the most taken", null);
     }
     checkContentType(delivery.contentType());
     String body = utf8(delivery.body());
