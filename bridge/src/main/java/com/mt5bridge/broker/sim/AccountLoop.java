@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,18 +110,22 @@ public final class AccountLoop implements Broker, AutoCloseable {
 
   @Override
   public void onTick(Tick tick) {
-    priced(engine -> engine.onTick(tick));
+    priced(tick, false);
   }
 
   @Override
   public void onLastKnownPrice(Tick tick) {
-    priced(engine -> engine.onLastKnownPrice(tick));
+    priced(tick, true);
   }
 
-  /** Queues a price for the account's thread; nobody waits for it. */
-  private void priced(Consumer<VirtualBroker> price) {
+  /** Queues a price for the account's thread (one task, as each tick is one); nobody waits for it. */
+  private void priced(Tick tick, boolean lastKnown) {
     queue.add(new Task(engine -> {
-      price.accept(engine);
+      if (lastKnown) {
+        engine.onLastKnownPrice(tick);
+      } else {
+        engine.onTick(tick);
+      }
       return null;
     }, null));
   }

@@ -287,11 +287,6 @@ public final class VirtualBroker {
 
   // === prices ===================================================================================
 
-  /**
-   * A new price. Moves the account clock (never backwards), rolls swaps over at midnight, expires
-   * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
-   * account and applies margin call and stop-out.
-   */
   /** The newest price of each symbol that has one. */
   public List<Tick> lastPrices() {
     List<Tick> prices = new ArrayList<>();
@@ -311,6 +306,11 @@ public final class VirtualBroker {
     }
   }
 
+  /**
+   * A new price. Moves the account clock (never backwards), rolls swaps over at midnight, expires
+   * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
+   * account and applies margin call and stop-out.
+   */
   public void onTick(Tick tick) {
     SymbolBook book = books.get(tick.symbol());
     if (book == null) {
