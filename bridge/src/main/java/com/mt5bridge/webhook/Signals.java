@@ -72,6 +72,7 @@ public final class Signals implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final UnconfirmedSignals unconfirmed;
   private final RefusalLog refusals;
+  private final WrongSecrets wrongSecrets;
 
   public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
       InstantSource clock, WebhookSettings settings, JsonMapper json) {
@@ -89,6 +90,7 @@ public final class Signals implements AutoCloseable {
     this.deadlines = new AnswerDeadlines(clock, sweeper);
     this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
     this.refusals = new RefusalLog(log, clock);
+    this.wrongSecrets = new WrongSecrets(log, clock);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(refusals::flush, 1, 1, TimeUnit.SECONDS);
   }
@@ -130,6 +132,9 @@ public final class Signals implements AutoCloseable {
         }
         entry.body = Redaction.cut(entry.body);
         journal.append(entry.refused(refused, clock.instant()));
+      }
+      if (refused.code() == ErrorCode.UNAUTHORIZED && entry.strategy != null) {
+        wrongSecrets.count(entry.strategy);
       }
       refusals.refused(entry, refused);
       throw refused.withSignal(entry.id);

@@ -62,32 +62,6 @@ class RefusalLogTest {
   }
 
   @Test
-  void twenty_wrong_secrets_for_one_strategy_within_a_minute_warn_once_that_minute() {
-    try (CapturedLogs logs = new CapturedLogs()) {
-      wrongSecrets("trend-eu", 19);
-      wrongSecrets("other", 19);
-      long afterNineteen = count(logs.lines(), "a strategy's secret was wrong");
-      wrongSecrets("trend-eu", 6);
-      long afterTwentyFive = count(logs.lines(), "a strategy's secret was wrong");
-      now.set(T0.plus(Duration.ofMinutes(1)));
-      wrongSecrets("trend-eu", 20);
-
-      assertThat(afterNineteen).isZero();
-      assertThat(afterTwentyFive).isOne();
-      assertThat(logs.lines()).filteredOn(line -> line.startsWith("a strategy's secret was wrong"))
-          .hasSize(2).allSatisfy(line -> assertThat(line).endsWith(" strategy=trend-eu"));
-    }
-  }
-
-  private void wrongSecrets(String strategy, int times) {
-    for (int i = 0; i < times; i++) {
-      JournalEntry entry = new JournalEntry("sig-" + i, now.get());
-      entry.strategy = strategy;
-      refusals.refused(entry, wrongSecret);
-    }
-  }
-
-  @Test
   void quiet_times_log_every_refusal_and_nothing_more() {
     try (CapturedLogs logs = CapturedLogs.withInfoOf(Signals.class)) {
       for (int second = 0; second < 10; second++) {

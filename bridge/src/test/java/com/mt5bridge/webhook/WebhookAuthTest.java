@@ -110,6 +110,23 @@ class WebhookAuthTest {
   }
 
   @Test
+  void many_wrong_secrets_for_one_strategy_log_a_warning_naming_it() {
+    String strategy = strategy(Map.of());
+
+    List<String> logged;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      // 39: a minute boundary falling among them still leaves 20 on one side of it.
+      for (int i = 0; i < 39; i++) {
+        bridge.http().post("/webhook", "application/json", alert(strategy, "guess-number-" + i + "-0123456789"));
+      }
+      logged = logs.lines();
+    }
+
+    assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("a strategy's secret was wrong 20 times")
+        .endsWith(" strategy=" + strategy));
+  }
+
+  @Test
   void a_missing_secret_is_401() {
     String strategy = strategy(Map.of());
 
