@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Redaction {
 
   static final String MASK = "***";
-  static final int KEPT_MAX = 4096;
-  static final String CUT = "...(cut)";
+  private static final int KEPT_MAX = 4096;
+  private static final String CUT = "...(cut)";
   /** The longest body kept whole; what {@link #cut} returns is never longer, so cutting twice changes nothing. */
   private static final int KEPT = KEPT_MAX + CUT.length();
   private static final String QUOTE = "[\"\u201C\u201D\u201E\u201F']";
