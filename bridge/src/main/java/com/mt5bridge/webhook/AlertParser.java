@@ -112,7 +112,8 @@ final class AlertParser {
     if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
       throw ApiException.malformed("a text alert is one line: SECRET,COMMAND,SYMBOL[,key=value...]");
     }
-    String[] parts = message.split(",", -1);
+    // The key=value parts are split apart from the rest: a quoted value there may hold commas.
+    String[] parts = message.split(",", 4);
     if (parts.length < 2) {
       throw ApiException.malformed("the body is neither a JSON object nor a text alert "
           + "SECRET,COMMAND,SYMBOL[,key=value...]");
@@ -134,8 +135,14 @@ final class AlertParser {
     if (parts.length > 2 && !parts[2].isBlank()) {
       fields.put("symbol", new RawAlert.Field("symbol", parts[2].strip()));
     }
-    for (int i = 3; i < parts.length; i++) {
-      String part = parts[i].strip();
+    List<String> keyValues = parts.length > 3 ? splitOutsideQuotes(parts[3]) : List.of();
+    if (keyValues == null) {
+      problems.add(new RawAlert.Problem(null, "a quote (\") after the symbol is not closed: "
+          + "write a quoted value as comment=\"my entry\""));
+      keyValues = List.of();
+    }
+    for (String keyValue : keyValues) {
+      String part = keyValue.strip();
       int equals = part.indexOf('=');
       if (equals <= 0) {
         problems.add(new RawAlert.Problem(null, "expected key=value after the symbol, got '" + clip(part) + "'"));
@@ -147,9 +154,35 @@ final class AlertParser {
         problems.add(new RawAlert.Problem(clip(key), "'" + clip(key) + "' is given twice (or with another name for it)"));
         continue;
       }
-      fields.put(canonical, new RawAlert.Field(key, part.substring(equals + 1).strip()));
+      fields.put(canonical, new RawAlert.Field(key, unquoted(part.substring(equals + 1).strip())));
     }
     return new RawAlert(RawAlert.Format.TEXT, fields, null, List.copyOf(problems));
+  }
+
+  /**
+   * Splits at the commas outside double quotes, as PineConnector writes a comment
+   * ({@code comment="long, breakout"}); null if a quote is left open.
+   */
+  private static List<String> splitOutsideQuotes(String text) {
+    List<String> parts = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(text.substring(start));
+    return quoted ? null : parts;
+  }
+
+  private static String unquoted(String value) {
+    boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+    return quoted ? value.substring(1, value.length() - 1) : value;
   }
 
   private static String firstLine(String text) {

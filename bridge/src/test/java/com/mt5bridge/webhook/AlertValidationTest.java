@@ -199,6 +199,11 @@ class AlertValidationTest {
   }
 
   @Test
+  void a_text_alert_with_a_quote_left_open_is_refused() {
+    assertRefused(text("buy,EURUSD,vol=0.1,comment=\"long, breakout,sl=20"), 422, "INVALID", null, "is not closed");
+  }
+
+  @Test
   void a_text_alert_without_a_strategy_in_the_url_is_refused() {
     Http.Response response = bridge.http().post("/webhook", "text/plain", SECRET + ",buy,EURUSD");
 

@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The alert body arrives whole however it is framed: with a Content-Length (what TradingView
  * sends) or chunked (what some proxies forward), and the 64 KiB limit holds either way; a leading
- * byte-order mark is not part of it; a number in it may be written as text, in either notation.
+ * byte-order mark is not part of it; a number in it may be written as text, in either notation;
+ * a text alert's value in quotes may hold commas.
  */
 class WebhookBodyTest {
 
@@ -69,6 +71,21 @@ class WebhookBodyTest {
         buy("\"volume\":\"1E-1\""));
 
     assertThat(exponent.status()).as(exponent.toString()).isEqualTo(200);
+    assertBought(account, "0.10");
+  }
+
+  @Test
+  void a_quoted_text_value_keeps_its_commas_and_loses_its_quotes() {
+    String account = accountWithStrategy("quoted");
+
+    Http.Response text = bridge.http().post("/webhook/quoted", "text/plain",
+        SECRET + ",buy,EURUSD,vol=0.1,comment=\"long, breakout\",sl=20");
+
+    assertThat(text.status()).as(text.toString()).isEqualTo(200);
+    JsonNode position = bridge.floor().state(account).path("positions").get(0);
+    assertThat(position.path("comment").asString()).isEqualTo("long, breakout");
+    // The key after the quoted value is still read: 20 pips below the ask of 1.10020.
+    assertThat(position.path("sl").decimalValue()).isEqualByComparingTo("1.09820");
     assertBought(account, "0.10");
   }
 
