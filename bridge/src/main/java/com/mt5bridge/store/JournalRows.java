@@ -94,6 +94,7 @@ final class JournalRows {
       .with(SIGNALS.ERROR_MESSAGE, s -> s.error() == null ? null : s.error().message())
       .with(SIGNALS.ERROR_FIELD, s -> s.error() == null ? null : s.error().field())
       .with(SIGNALS.RESULT, SignalRecord::results)
+      .with(SIGNALS.MESSAGE, SignalRecord::message)
       .with(SIGNALS.DUPLICATE_OF, SignalRecord::duplicateOf)
       .with(SIGNALS.RECEIVED_AT, SignalRecord::receivedAt)
       .with(SIGNALS.COMPLETED_AT, SignalRecord::completedAt);

@@ -28,6 +28,7 @@ final class SignalRows {
       r.setErrorField(s.error().field());
     }
     r.setResult(s.results());
+    r.setMessage(s.message());
     r.setDuplicateOf(s.duplicateOf());
     r.setReceivedAt(s.receivedAt());
     r.setCompletedAt(s.completedAt());
@@ -39,6 +40,6 @@ final class SignalRows {
         : new SignalRecord.Error(r.getErrorCode(), r.getErrorMessage(), r.getErrorField());
     return new SignalRecord(r.getId(), r.getStrategyId(), r.getAccountId(), r.getIdempotencyKey(), r.getBodyHash(),
         SignalStatus.valueOf(r.getStatus()), r.getAction(), r.getSymbol(), r.getSourceIp(), r.getContentType(),
-        r.getBody(), error, r.getResult(), r.getDuplicateOf(), r.getReceivedAt(), r.getCompletedAt());
+        r.getBody(), error, r.getResult(), r.getMessage(), r.getDuplicateOf(), r.getReceivedAt(), r.getCompletedAt());
   }
 }

@@ -51,7 +51,7 @@ final class DuplicateGuard {
     static Claim answered(SignalRecord record) {
       Claim claim = new Claim(record.id(), record.receivedAt());
       claim.answer.complete(new SignalAnswer(record.id(), record.status(),
-          record.results() == null ? SignalAnswer.NO_RESULTS : record.results(), null));
+          record.results() == null ? SignalAnswer.NO_RESULTS : record.results(), record.message()));
       return claim;
     }
   }

@@ -31,29 +31,29 @@ final class JournalEntry {
   }
 
   /** The signal reached the broker: it keeps its keys, so a repeat is a duplicate. */
-  SignalRecord carriedOut(SignalStatus status, String results, Instant completedAt) {
-    return record(status, idempotencyKey, bodyHash, null, results, null, completedAt);
+  SignalRecord carriedOut(SignalStatus status, String results, String message, Instant completedAt) {
+    return record(status, idempotencyKey, bodyHash, null, results, Clip.to(message, 512), null, completedAt);
   }
 
   /** Refused before any trade: no keys, so a corrected retry is not mistaken for a duplicate. */
   SignalRecord refused(ApiException reason, Instant completedAt) {
     SignalRecord.Error error = new SignalRecord.Error(reason.code().name(), Clip.to(reason.getMessage(), 512),
         Clip.to(reason.field(), 64));
-    return record(SignalStatus.REJECTED, null, null, error, null, null, completedAt);
+    return record(SignalStatus.REJECTED, null, null, error, null, null, null, completedAt);
   }
 
   SignalRecord duplicateOf(String first, Instant completedAt) {
-    return record(SignalStatus.DUPLICATE, null, null, null, null, first, completedAt);
+    return record(SignalStatus.DUPLICATE, null, null, null, null, null, first, completedAt);
   }
 
   /** How a signal still in its account's hands is shown. */
   SignalRecord pending() {
-    return record(SignalStatus.PENDING, idempotencyKey, bodyHash, null, null, null, null);
+    return record(SignalStatus.PENDING, idempotencyKey, bodyHash, null, null, null, null, null);
   }
 
   private SignalRecord record(SignalStatus status, String key, String hash, SignalRecord.Error error, String results,
-      String duplicateOf, Instant completedAt) {
+      String message, String duplicateOf, Instant completedAt) {
     return new SignalRecord(id, strategy, account, key, hash, status, Clip.to(action, 16), Clip.to(symbol, 32),
-        sourceIp, Clip.to(contentType, 100), body, error, results, duplicateOf, receivedAt, completedAt);
+        sourceIp, Clip.to(contentType, 100), body, error, results, message, duplicateOf, receivedAt, completedAt);
   }
 }

@@ -87,11 +87,11 @@ public final class SignalRoutes {
   /** A journal entry as the API shows it; the body is stored with its secret already masked. */
   record View(String id, String strategy, String account, String status, String action, String symbol,
       String sourceIp, String contentType, String body, SignalRecord.Error error, @JsonRawValue String results,
-      String duplicateOf, Instant receivedAt, Instant completedAt) {
+      String message, String duplicateOf, Instant receivedAt, Instant completedAt) {
 
     static View of(SignalRecord r) {
       return new View(r.id(), r.strategy(), r.account(), r.status().name(), r.action(), r.symbol(), r.sourceIp(),
-          r.contentType(), r.body(), r.error(), r.results(), r.duplicateOf(), r.receivedAt(), r.completedAt());
+          r.contentType(), r.body(), r.error(), r.results(), r.message(), r.duplicateOf(), r.receivedAt(), r.completedAt());
     }
   }
 }

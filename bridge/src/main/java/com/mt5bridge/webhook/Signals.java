@@ -288,8 +288,9 @@ public final class Signals implements AutoCloseable {
     boolean refusedAll = !results.isEmpty() && results.stream().noneMatch(TradeResult::success);
     SignalStatus status = refusedAll ? SignalStatus.REJECTED : SignalStatus.EXECUTED;
     String rendered = json.writeValueAsString(results.stream().map(BrokerJson.Result::of).toList());
-    desk.record(entry.carriedOut(status, rendered, clock.instant()));
-    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, plan.outcome(results)),
+    String outcome = plan.outcome(results);
+    desk.record(entry.carriedOut(status, rendered, outcome, clock.instant()));
+    return new Turn.Done(new SignalAnswer(entry.id, status, rendered, outcome),
         results.stream().anyMatch(result -> !result.success()));
   }
 
@@ -299,7 +300,8 @@ public final class Signals implements AutoCloseable {
     try {
       SignalAnswer first = deadlines.await(earlier.answer, deadline(entry));
       answer = new SignalAnswer(earlier.signalId, SignalStatus.DUPLICATE, first.results(),
-          "already received at " + earlier.receivedAt + " as " + first.status() + "; not executed again");
+          "already received at " + earlier.receivedAt + " as " + first.status() + "; not executed again"
+              + (first.message() == null ? "" : " (" + first.message() + ")"));
     } catch (TimeoutException e) {
       answer = new SignalAnswer(earlier.signalId, SignalStatus.DUPLICATE, SignalAnswer.NO_RESULTS,
           "the first delivery is still being carried out; follow it at GET /api/signals/" + earlier.signalId);

@@ -69,6 +69,6 @@ class SignalQueryTest {
   private static SignalRecord signal(String id, Instant received, String strategy, String account,
       SignalStatus status) {
     return new SignalRecord(id, strategy, account, null, null, status, "buy", "EURUSD", "127.0.0.1", "text/plain",
-        "***,buy,EURUSD", null, "[]", null, received, received);
+        "***,buy,EURUSD", null, "[]", null, null, received, received);
   }
 }

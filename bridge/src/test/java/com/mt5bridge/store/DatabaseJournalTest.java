@@ -332,7 +332,7 @@ class DatabaseJournalTest {
 
   private static SignalRecord signal(String account, String signalId, String key, String body) {
     return new SignalRecord(signalId, "strategy-" + account, account, key, null, SignalStatus.EXECUTED, "buy",
-        "EURUSD", "127.0.0.1", "application/json", body, null, "[]", null, JournaledAccount.T0, JournaledAccount.T0);
+        "EURUSD", "127.0.0.1", "application/json", body, null, "[]", null, null, JournaledAccount.T0, JournaledAccount.T0);
   }
 
   private long version() {

@@ -92,7 +92,7 @@ class InMemoryJournalTest {
   void only_the_newest_signals_are_kept() {
     for (int i = 1; i <= 4; i++) {
       journal.append(new SignalRecord("sig-" + i, "s", "mem", "key-" + i, null, SignalStatus.EXECUTED, "buy",
-          "EURUSD", "127.0.0.1", "application/json", "{}", null, "[]", null, T0, T0));
+          "EURUSD", "127.0.0.1", "application/json", "{}", null, "[]", null, null, T0, T0));
     }
 
     assertThat(journal.find("sig-1")).isEmpty();
@@ -117,6 +117,6 @@ class InMemoryJournalTest {
 
   private static SignalRecord signal(String id, Instant received, SignalStatus status) {
     return new SignalRecord(id, "s", "mem", null, null, status, "buy", "EURUSD", "127.0.0.1", "text/plain", "***",
-        null, "[]", null, received, received);
+        null, "[]", null, null, received, received);
   }
 }

@@ -27,7 +27,7 @@ class SignalJournalQueueTest {
       try (TableLock held = TableLock.read(db.dsl(), "signals")) {
         for (int i = 0; i < 6; i++) {
           signals.append(new SignalRecord("sig-" + i, null, null, null, null, SignalStatus.REJECTED, "buy", "EURUSD",
-              "127.0.0.1", "text/plain", "***", null, null, null, T0.plusMillis(i), T0.plusMillis(i)));
+              "127.0.0.1", "text/plain", "***", null, null, null, null, T0.plusMillis(i), T0.plusMillis(i)));
         }
         // Two wait in the queue and at most two more in the batch held back by the lock.
         assertThat(signals.dropped()).isBetween(2L, 4L);

@@ -55,6 +55,7 @@ class DuplicateGuardTest {
     SignalAnswer answer = repeat.get().answer.join();
     assertThat(answer.status()).isEqualTo(SignalStatus.EXECUTED);
     assertThat(answer.results()).isEqualTo("[{\"deal\":3}]");
+    assertThat(answer.message()).isEqualTo("the broker refused order 2 of 2");
   }
 
   @Test
@@ -101,7 +102,7 @@ class DuplicateGuardTest {
 
   private static SignalRecord executed(String id, Instant received) {
     return new SignalRecord(id, STRATEGY, "acc", KEY, null, SignalStatus.EXECUTED, "buy", "EURUSD", "127.0.0.1",
-        "application/json", "{}", null, "[{\"deal\":3}]", null, received, received);
+        "application/json", "{}", null, "[{\"deal\":3}]", "the broker refused order 2 of 2", null, received, received);
   }
 
   /** The in-memory journal, counting the lookups by key that the guard makes. */

@@ -61,6 +61,29 @@ class SignalJournalTest {
   }
 
   @Test
+  void a_broker_refusal_is_journaled_with_the_sentence_the_sender_was_told_and_a_repeat_tells_it_too() {
+    // 50 lots of EURUSD at 1.10020 and 1:100 need 55,010 USD of margin; the account has 10,000.
+    String alert = "{\"secret\":\"" + SECRET + "\",\"strategy\":\"journal\",\"action\":\"buy\","
+        + "\"symbol\":\"EURUSD\",\"volume\":50,\"id\":\"too-big\",\"time\":\"2026-11-22T10:00:00Z\"}";
+    JsonNode answer = http.post("/webhook", "application/json", alert).json();
+    String id = answer.path("signal").asString();
+    assertThat(answer.path("status").asString()).isEqualTo("REJECTED");
+    assertThat(answer.path("message").asString()).startsWith("the broker refused: NO_MONEY");
+
+    JsonNode signal = http.get("/api/signals/" + id).json();
+    assertThat(signal.path("message").asString()).isEqualTo(answer.path("message").asString());
+    assertThat(signal.path("results").get(0).path("retcode").asInt()).isEqualTo(10019);
+
+    // Past the claim's second in memory, the repeat is answered from the journal.
+    eventually(Duration.ofSeconds(5), () -> {
+      JsonNode repeat = http.post("/webhook", "application/json", alert).json();
+      assertThat(repeat.path("status").asString()).isEqualTo("DUPLICATE");
+      assertThat(repeat.path("message").asString()).contains("as REJECTED; not executed again")
+          .endsWith("(" + answer.path("message").asString() + ")");
+    });
+  }
+
+  @Test
   void the_journal_lists_a_strategy_newest_first_with_secrets_masked() {
     http.post("/webhook", "application/json", "{\"secret\":\"" + SECRET
         + "\",\"strategy\":\"journal\",\"action\":\"sell\",\"symbol\":\"EURUSD\",\"comment\":\"j2\"}");
