@@ -63,23 +63,29 @@ public final class StrategyJson {
   public record LimitsBody(BigDecimal maxVolume, Integer maxPositions, BigDecimal maxDailyLoss,
       Integer maxSpreadPoints, Integer maxSignalsPerMinute, Integer maxSignalAgeSeconds) {
 
-    Limits toLimits() {
+    /**
+     * Each limit is a safeguard of its own, so one left out keeps its value in {@code base} (the
+     * strategy's limits, or none on creation): {@code {"maxVolume": 2}} never drops the daily loss.
+     */
+    Limits toLimits(Limits base) {
       notNegative(maxVolume, "limits.maxVolume");
       notNegative(maxDailyLoss, "limits.maxDailyLoss");
       notNegative(maxPositions, "limits.maxPositions");
       notNegative(maxSpreadPoints, "limits.maxSpreadPoints");
       notNegative(maxSignalsPerMinute, "limits.maxSignalsPerMinute");
       notNegative(maxSignalAgeSeconds, "limits.maxSignalAgeSeconds");
-      return new Limits(or(maxVolume, BigDecimal.ZERO), or(maxPositions, 0), or(maxDailyLoss, BigDecimal.ZERO),
-          or(maxSpreadPoints, 0), or(maxSignalsPerMinute, Limits.DEFAULT_SIGNALS_PER_MINUTE),
-          or(maxSignalAgeSeconds, 0));
+      return new Limits(or(maxVolume, base.maxVolume()), or(maxPositions, base.maxPositions()),
+          or(maxDailyLoss, base.maxDailyLoss()), or(maxSpreadPoints, base.maxSpreadPoints()),
+          or(maxSignalsPerMinute, base.maxSignalsPerMinute()), or(maxSignalAgeSeconds, base.maxSignalAgeSeconds()));
     }
   }
 
   /**
    * POST and PUT. On PUT every field left out keeps its current value (the id, the secret, the
    * account, the limits, the allowed addresses...): leaving one out never turns a safeguard off.
-   * An object given (sizing, limits) or a list (allowedIps) replaces the current one whole.
+   * Within {@code limits} too, each limit left out keeps its value. The sizing (whose mode decides
+   * which of its fields count), the symbol map and the allowed addresses, when given, replace the
+   * current ones whole.
    */
   public record Body(String id, String account, String secret, Boolean enabled, Boolean exitsOnly, Long magic,
       Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, SizingBody sizing, LimitsBody limits,
@@ -121,7 +127,7 @@ public final class StrategyJson {
           symbolPrefix != null ? affix(symbolPrefix, "symbolPrefix") : base.symbolPrefix(),
           symbolSuffix != null ? affix(symbolSuffix, "symbolSuffix") : base.symbolSuffix(),
           sizing != null ? sizing.toSizing() : base.sizing(),
-          limits != null ? limits.toLimits() : base.limits(),
+          limits != null ? limits.toLimits(base.limits()) : base.limits(),
           allowedIps != null ? allowedIps(allowedIps) : base.allowedIps(),
           created, now, version);
     }

@@ -174,6 +174,26 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_limit_left_out_of_a_limits_change_keeps_its_value() {
+    create(body("theta"));
+
+    Http.Response tightened = http.put("/api/strategies/theta", Map.of("limits", Map.of("maxVolume", 2)));
+    Http.Response turnedOff = http.put("/api/strategies/theta", Map.of("limits", Map.of("maxPositions", 0)));
+
+    assertThat(tightened.status()).as(tightened.toString()).isEqualTo(200);
+    JsonNode limits = tightened.json().path("limits");
+    assertThat(limits.path("maxVolume").decimalValue()).isEqualByComparingTo("2");
+    assertThat(limits.path("maxPositions").asInt()).isEqualTo(10);
+    assertThat(limits.path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
+    assertThat(limits.path("maxSignalsPerMinute").asInt()).isEqualTo(120);
+    JsonNode after = turnedOff.json().path("limits");
+    assertThat(after.path("maxPositions").asInt()).as("0 given turns the limit off").isZero();
+    assertThat(after.path("maxVolume").decimalValue()).isEqualByComparingTo("2");
+    assertThat(after.path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
+    assertThat(http.get("/api/strategies/theta").json().path("limits")).isEqualTo(after);
+  }
+
+  @Test
   void a_deleted_strategy_takes_no_more_signals() {
     create(body("zeta"));
 
