@@ -29,7 +29,17 @@ public final class StrategyJson {
   public record SizingBody(String mode, BigDecimal volume, BigDecimal multiplier, BigDecimal riskPercent,
       BigDecimal equity, BigDecimal weight) {
 
-    Sizing toSizing() {
+    /**
+     * @param current on a change, the strategy's sizing: without a mode, the body changes only the
+     *     fields it gives within the current mode ({@code {"riskPercent": 2}} on a RISK strategy);
+     *     null on creation, where FIXED is the default mode
+     */
+    Sizing toSizing(Sizing current) {
+      if (mode == null && current != null) {
+        return new SizingBody(current.mode().name(), or(volume, current.volume()), or(multiplier, current.multiplier()),
+            or(riskPercent, current.riskPercent()), or(equity, current.equity()), or(weight, current.weight()))
+            .toSizing(null);
+      }
       Sizing.Mode parsed;
       try {
         parsed = mode == null ? Sizing.Mode.FIXED : Sizing.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
@@ -83,9 +93,9 @@ public final class StrategyJson {
   /**
    * POST and PUT. On PUT every field left out keeps its current value (the id, the secret, the
    * account, the limits, the allowed addresses...): leaving one out never turns a safeguard off.
-   * Within {@code limits} too, each limit left out keeps its value. The sizing (whose mode decides
-   * which of its fields count), the symbol map and the allowed addresses, when given, replace the
-   * current ones whole.
+   * Within {@code limits} too, each limit left out keeps its value, and within {@code sizing} when
+   * it names no mode. A sizing with a mode, the symbol map and the allowed addresses, when given,
+   * replace the current ones whole.
    */
   public record Body(String id, String account, String secret, Boolean enabled, Boolean exitsOnly, Long magic,
       Map<String, String> symbolMap, String symbolPrefix, String symbolSuffix, SizingBody sizing, LimitsBody limits,
@@ -114,6 +124,7 @@ public final class StrategyJson {
     /** @param base whose values fill what the body leaves out: the strategy replaced, or {@link #DEFAULTS} */
     private Strategy build(String strategyId, SecretHash secretHash, long magicNumber, Instant created, Instant now,
         long version, Strategy base) {
+      boolean creating = base == DEFAULTS;
       String accountId = account != null ? account : base.account();
       if (accountId == null || accountId.isBlank()) {
         throw ApiException.invalid("account", "name the account the strategy trades");
@@ -126,7 +137,7 @@ public final class StrategyJson {
           symbolMap != null ? symbolMap(symbolMap) : base.symbolMap(),
           symbolPrefix != null ? affix(symbolPrefix, "symbolPrefix") : base.symbolPrefix(),
           symbolSuffix != null ? affix(symbolSuffix, "symbolSuffix") : base.symbolSuffix(),
-          sizing != null ? sizing.toSizing() : base.sizing(),
+          sizing != null ? sizing.toSizing(creating ? null : base.sizing()) : base.sizing(),
           limits != null ? limits.toLimits(base.limits()) : base.limits(),
           allowedIps != null ? allowedIps(allowedIps) : base.allowedIps(),
           created, now, version);

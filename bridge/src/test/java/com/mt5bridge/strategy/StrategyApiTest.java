@@ -175,10 +175,11 @@ class StrategyApiTest {
 
   @Test
   void a_limit_left_out_of_a_limits_change_keeps_its_value() {
-    create(body("theta"));
+    Http.Response created = create(body("limits-kept"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-    Http.Response tightened = http.put("/api/strategies/theta", Map.of("limits", Map.of("maxVolume", 2)));
-    Http.Response turnedOff = http.put("/api/strategies/theta", Map.of("limits", Map.of("maxPositions", 0)));
+    Http.Response tightened = http.put("/api/strategies/limits-kept", Map.of("limits", Map.of("maxVolume", 2)));
+    Http.Response turnedOff = http.put("/api/strategies/limits-kept", Map.of("limits", Map.of("maxPositions", 0)));
 
     assertThat(tightened.status()).as(tightened.toString()).isEqualTo(200);
     JsonNode limits = tightened.json().path("limits");
@@ -190,7 +191,30 @@ class StrategyApiTest {
     assertThat(after.path("maxPositions").asInt()).as("0 given turns the limit off").isZero();
     assertThat(after.path("maxVolume").decimalValue()).isEqualByComparingTo("2");
     assertThat(after.path("maxDailyLoss").decimalValue()).isEqualByComparingTo("500");
-    assertThat(http.get("/api/strategies/theta").json().path("limits")).isEqualTo(after);
+    assertThat(http.get("/api/strategies/limits-kept").json().path("limits")).isEqualTo(after);
+  }
+
+  @Test
+  void a_sizing_change_without_a_mode_keeps_the_mode_and_its_other_fields() {
+    Map<String, Object> risk = body("sizing-kept");
+    risk.put("sizing", Map.of("mode", "RISK", "riskPercent", 0.5, "multiplier", 2));
+    Http.Response created = create(risk);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    Http.Response riskier = http.put("/api/strategies/sizing-kept", Map.of("sizing", Map.of("riskPercent", 2)));
+    Http.Response fixed = http.put("/api/strategies/sizing-kept", Map.of("sizing", Map.of("mode", "FIXED", "volume", 0.3)));
+
+    assertThat(riskier.status()).as(riskier.toString()).isEqualTo(200);
+    JsonNode sizing = riskier.json().path("sizing");
+    assertThat(sizing.path("mode").asString()).isEqualTo("RISK");
+    assertThat(sizing.path("riskPercent").decimalValue()).isEqualByComparingTo("2");
+    assertThat(sizing.path("multiplier").decimalValue()).isEqualByComparingTo("2");
+    // With a mode, the sizing is replaced whole: nothing of the RISK sizing is left.
+    JsonNode replaced = fixed.json().path("sizing");
+    assertThat(replaced.path("mode").asString()).isEqualTo("FIXED");
+    assertThat(replaced.path("volume").decimalValue()).isEqualByComparingTo("0.3");
+    assertThat(replaced.has("riskPercent")).isFalse();
+    assertThat(replaced.has("multiplier")).isFalse();
   }
 
   @Test
