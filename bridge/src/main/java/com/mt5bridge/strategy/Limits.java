@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  *
  * @param maxVolume most lots one signal may open
  * @param maxPositions most open positions plus pending orders of the strategy
- * @param maxDailyLoss the day's realized plus floating loss (deposit currency, UTC day) at which new entries stop
+ * @param maxDailyLoss the day's realized plus floating loss (deposit currency; the day of the account's
+ *     server time zone) at which new entries stop
  * @param maxSpreadPoints widest spread, in points, at which a market entry is still sent
  * @param maxSignalsPerMinute signals taken per minute (a token bucket holding one minute's worth)
  * @param maxSignalAgeSeconds oldest an alert may be on arrival, by its {@code time}, to open a trade: a
