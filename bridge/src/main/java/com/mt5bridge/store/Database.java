@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool and jOOQ context for one MariaDB database.
@@ -20,6 +23,7 @@ import org.jooq.impl.DSL;
  */
 public final class Database implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
   /** Most journal writer connections (the journal's writers hold theirs for good). */
   private static final int JOURNAL_POOL_SIZE = 64;
 
@@ -97,12 +101,18 @@ public final class Database implements AutoCloseable {
 
   /** Brings the schema up to the newest migration in {@code db/migration}. */
   public void migrate() {
-    Flyway.configure()
+    MigrateResult result = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
         .load()
         .migrate();
+    // An operator upgrading wants to see that the schema moved (and from where), once.
+    if (result.migrationsExecuted > 0) {
+      log.atInfo().setMessage("database schema migrated")
+          .addKeyValue("from", result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion)
+          .addKeyValue("to", result.targetSchemaVersion).addKeyValue("migrations", result.migrationsExecuted).log();
+    }
   }
 
   @Override

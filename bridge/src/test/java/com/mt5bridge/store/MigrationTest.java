@@ -4,6 +4,7 @@ import static com.mt5bridge.store.schema.Tables.SIGNALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.store.schema.DefaultSchema;
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,16 @@ class MigrationTest {
   void migrations_create_every_table_from_an_empty_database() {
     assertThat(tables()).isEmpty();
 
-    db.database().migrate();
+    List<String> logged;
+    try (CapturedLogs logs = CapturedLogs.withInfoOf(Database.class)) {
+      db.database().migrate();
+      logged = logs.lines();
+    }
 
     assertThat(tables()).containsAll(PRODUCT_TABLES).contains("flyway_schema_history");
     assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(migrationFiles());
+    assertThat(logged).contains("database schema migrated from=empty to=" + migrationFiles()
+        + " migrations=" + migrationFiles());
   }
 
   @Test
@@ -39,9 +46,14 @@ class MigrationTest {
   void migrating_again_changes_nothing() {
     long applied = count("SELECT COUNT(*) FROM flyway_schema_history");
 
-    db.database().migrate();
+    List<String> logged;
+    try (CapturedLogs logs = CapturedLogs.withInfoOf(Database.class)) {
+      db.database().migrate();
+      logged = logs.lines();
+    }
 
     assertThat(count("SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(applied);
+    assertThat(logged).noneMatch(line -> line.contains("migrated"));
   }
 
   @Test
