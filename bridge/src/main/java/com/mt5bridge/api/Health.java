@@ -11,6 +11,8 @@ import java.util.Map;
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
  * @param signalsNotJournaled refused and duplicate signals since start that could not be journaled
  *     (the database away for minutes, or a flood beyond the journal's queue); 0 normally
+ * @param unauthenticatedNotJournaled refusals since start of senders that did not show a strategy's
+ *     secret, beyond the journal's budget for them (junk posted to the webhook); counted, not kept
  */
 public record Health(
     String status,
@@ -18,6 +20,7 @@ public record Health(
     String journal,
     Map<String, String> terminals,
     long signalsNotJournaled,
+    long unauthenticatedNotJournaled,
     String version,
     long uptimeSeconds,
     @JsonInclude(JsonInclude.Include.NON_NULL) ErrorBody.Detail error) {

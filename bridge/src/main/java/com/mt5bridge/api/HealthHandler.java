@@ -27,16 +27,19 @@ public final class HealthHandler implements Handler {
   private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
   private final LongSupplier signalsNotJournaled;
+  private final LongSupplier unauthenticatedNotJournaled;
   private final String version;
   private final Instant startedAt;
   private final InstantSource clock;
 
   public HealthHandler(BooleanSupplier databaseUp, Supplier<Duration> commitWait,
-      Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled, String version, InstantSource clock) {
+      Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled,
+      LongSupplier unauthenticatedNotJournaled, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
     this.commitWait = commitWait;
     this.terminals = terminals;
     this.signalsNotJournaled = signalsNotJournaled;
+    this.unauthenticatedNotJournaled = unauthenticatedNotJournaled;
     this.version = version;
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -58,6 +61,6 @@ public final class HealthHandler implements Handler {
         : ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error();
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
     return new Health(status, database ? Health.UP : Health.DOWN, journal, terminalStates,
-        signalsNotJournaled.getAsLong(), version, uptime, error);
+        signalsNotJournaled.getAsLong(), unauthenticatedNotJournaled.getAsLong(), version, uptime, error);
   }
 }

@@ -105,8 +105,6 @@ public final class Bridge implements AutoCloseable {
         notJournaled = () -> 0;
         recovery = Bridge::cannotRebuild;
       }
-      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, notJournaled,
-          Version.current(), clock);
       DailyResults daily = new DailyResults(history);
       SimBrokerFactory sim = new SimBrokerFactory(journal, recovery, daily, clock);
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
@@ -115,6 +113,8 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
           json);
       started.push(signals);
+      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, notJournaled,
+          signals::unauthenticatedNotJournaled, Version.current(), clock);
 
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);

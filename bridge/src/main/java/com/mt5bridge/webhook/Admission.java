@@ -23,12 +23,13 @@ final class Admission {
     this.strategies = strategies;
   }
 
-  void admit(Strategy strategy, RawAlert raw, String querySecret, InetAddress client) {
+  /** @param entry marked authenticated once the secret is shown, whatever is refused after it */
+  void admit(Strategy strategy, RawAlert raw, String querySecret, InetAddress client, JournalEntry entry) {
     if (!strategy.allowedIps().permits(client)) {
       throw new ApiException(ErrorCode.FORBIDDEN, "address " + (client == null ? "(unknown)" : client.getHostAddress())
           + " may not send signals for strategy " + strategy.id(), null);
     }
-    verify(strategy, raw, querySecret);
+    verify(strategy, raw, querySecret, entry);
     Duration wait = rateLimiter.admit(strategy.id(), strategy.limits().maxSignalsPerMinute());
     if (wait.isPositive()) {
       long seconds = wait.plusMillis(999).toSeconds();
@@ -39,8 +40,9 @@ final class Admission {
   }
 
   /** The secret, the kill switch and the strategy's pause: what a preview is checked for as well. */
-  void verify(Strategy strategy, RawAlert raw, String querySecret) {
+  void verify(Strategy strategy, RawAlert raw, String querySecret, JournalEntry entry) {
     authenticate(strategy, raw, querySecret);
+    entry.authenticated = true;
     if (strategies.tradingPaused()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "trading is paused by the kill switch (POST /api/resume ends it)",
           null);

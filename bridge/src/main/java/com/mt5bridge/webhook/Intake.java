@@ -82,9 +82,9 @@ final class Intake {
     entry.account = strategy.account();
     entry.symbol = ticker == null ? null : strategy.symbolFor(ticker);
     if (live) {
-      admission.admit(strategy, raw, delivery.querySecret(), client);
+      admission.admit(strategy, raw, delivery.querySecret(), client, entry);
     } else {
-      admission.verify(strategy, raw, delivery.querySecret());
+      admission.verify(strategy, raw, delivery.querySecret(), entry);
     }
 
     Alert alert = AlertFields.check(raw);

@@ -22,6 +22,8 @@ final class JournalEntry {
   String body;
   String idempotencyKey;
   String bodyHash;
+  /** Set once the sender has shown the strategy's secret: its refusals are always journaled. */
+  boolean authenticated;
   /** Set once the entry has been written (or handed to an account turn that writes it). */
   volatile boolean recorded;
 

@@ -9,33 +9,34 @@ import org.slf4j.Logger;
  * Logs refused signals without letting a flood of them (junk posted to the webhook, an alert
  * misfiring every bar) drown the log an operator reads: {@value #BURST} lines at once and
  * {@value #PER_SECOND} a second after that. The rest are counted and reported in one line a second
- * at most; every refusal is in the journal all the same.
+ * at most; the journal has them all the same (within {@link UnauthenticatedRefusals}' budget).
  */
 final class RefusalLog {
 
   static final int BURST = 20;
   static final int PER_SECOND = 5;
-  /** Tokens are counted in thousandths, so that a millisecond's refill is a whole number. */
-  private static final long ONE = 1_000;
 
   private final Logger log;
-  private final InstantSource clock;
-  private long tokens = BURST * ONE;
-  private long refilledAt;
+  private final TokenBucket lines;
   private long notLogged;
   private Instant notLoggedSince;
 
   RefusalLog(Logger log, InstantSource clock) {
     this.log = log;
-    this.clock = clock;
-    this.refilledAt = clock.millis();
+    this.lines = new TokenBucket(BURST, PER_SECOND, clock);
   }
 
-  void refused(JournalEntry entry, ApiException refused) {
-    if (!take()) {
+  /** @param journaled whether the journal keeps it (a junk flood's are not all kept), so the log names it */
+  void refused(JournalEntry entry, ApiException refused, boolean journaled) {
+    if (!lines.take()) {
+      synchronized (this) {
+        if (notLogged++ == 0) {
+          notLoggedSince = entry.receivedAt;
+        }
+      }
       return;
     }
-    log.atInfo().setMessage("signal refused").addKeyValue("signal", entry.id)
+    log.atInfo().setMessage("signal refused").addKeyValue("signal", journaled ? entry.id : null)
         .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account)
         .addKeyValue("code", refused.code()).addKeyValue("field", refused.field())
         .addKeyValue("reason", refused.getMessage()).addKeyValue("ip", entry.sourceIp).log();
@@ -54,21 +55,8 @@ final class RefusalLog {
       notLogged = 0;
       notLoggedSince = null;
     }
-    log.atWarn().setMessage("more signals refused than the log shows; every one is in the journal "
-        + "(GET /api/signals?status=REJECTED)").addKeyValue("notLogged", count).addKeyValue("since", since).log();
-  }
-
-  private synchronized boolean take() {
-    long now = clock.millis();
-    tokens = Math.min(BURST * ONE, tokens + Math.max(0, now - refilledAt) * PER_SECOND);
-    refilledAt = Math.max(refilledAt, now);
-    if (tokens >= ONE) {
-      tokens -= ONE;
-      return true;
-    }
-    if (notLogged++ == 0) {
-      notLoggedSince = Instant.ofEpochMilli(now);
-    }
-    return false;
+    log.atWarn().setMessage("more signals refused than the log shows; the journal has them "
+        + "(GET /api/signals?status=REJECTED), up to its budget for senders without the secret")
+        .addKeyValue("notLogged", count).addKeyValue("since", since).log();
   }
 }

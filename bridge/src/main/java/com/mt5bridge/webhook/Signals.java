@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The path of a webhook signal: read and checked up to its account ({@link Intake}: size, type,
  * parse, strategy, sender, fields, symbol), claimed against duplicates, then one turn on the
  * account: plan (size, limits), trade and record the signal, committed together. Every refusal is
- * journaled with its reason. A preview goes the same way, without the address, the rate and the
+ * journaled with its reason (those of senders without the secret within a budget,
+ * {@link UnauthenticatedRefusals}). A preview goes the same way, without the address, the rate and the
  * claim, and stops at the plan.
  */
 public final class Signals implements AutoCloseable {
@@ -73,6 +74,7 @@ public final class Signals implements AutoCloseable {
   private final UnconfirmedSignals unconfirmed;
   private final RefusalLog refusals;
   private final WrongSecrets wrongSecrets;
+  private final UnauthenticatedRefusals unauthenticated;
 
   public Signals(Strategies strategies, BrokerRegistry brokers, Planner planner, SignalLog journal,
       InstantSource clock, WebhookSettings settings, JsonMapper json) {
@@ -91,8 +93,10 @@ public final class Signals implements AutoCloseable {
     this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
     this.refusals = new RefusalLog(log, clock);
     this.wrongSecrets = new WrongSecrets(log, clock);
+    this.unauthenticated = new UnauthenticatedRefusals(log, clock);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(refusals::flush, 1, 1, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(unauthenticated::flush, 1, 1, TimeUnit.SECONDS);
   }
 
   /** At start-up, once the journal can be read: remembers recent bodies so a repeat across a restart is a duplicate. */
@@ -112,7 +116,7 @@ public final class Signals implements AutoCloseable {
 
   /**
    * Handles one delivery: the 200 answer, or an {@link ApiException} with the contract's error and
-   * the id under which the journal keeps the refusal.
+   * the id under which the journal keeps the refusal (none when a junk flood's refusal is not kept).
    */
   SignalAnswer receive(Delivery delivery) {
     JournalEntry entry = new JournalEntry(ids.next(), clock.instant());
@@ -124,21 +128,33 @@ public final class Signals implements AutoCloseable {
         throw ApiException.unavailable(unavailable.getMessage());
       }
     } catch (ApiException refused) {
-      if (!entry.recorded) {
-        entry.recorded = true;
-        if (entry.body != null && entry.strategy != null) {
-          strategies.find(entry.strategy).ifPresent(strategy ->
-              entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), intake.mapper()));
-        }
-        entry.body = Redaction.cut(entry.body);
-        journal.append(entry.refused(refused, clock.instant()));
-      }
+      boolean journaled = entry.recorded || journalRefusal(entry, refused);
       if (refused.code() == ErrorCode.UNAUTHORIZED && entry.strategy != null) {
         wrongSecrets.count(entry.strategy);
       }
-      refusals.refused(entry, refused);
-      throw refused.withSignal(entry.id);
+      refusals.refused(entry, refused, journaled);
+      throw journaled ? refused.withSignal(entry.id) : refused;
     }
+  }
+
+  /** Journals a refusal made before the account, within the budget for senders without the secret. */
+  private boolean journalRefusal(JournalEntry entry, ApiException refused) {
+    entry.recorded = true;
+    if (!unauthenticated.journal(entry)) {
+      return false;
+    }
+    if (entry.body != null && entry.strategy != null) {
+      strategies.find(entry.strategy).ifPresent(strategy ->
+          entry.body = Redaction.strategySecret(entry.body, strategy.secretHash(), intake.mapper()));
+    }
+    entry.body = Redaction.cut(entry.body);
+    journal.append(entry.refused(refused, clock.instant()));
+    return true;
+  }
+
+  /** Refusals of senders without the secret left out of the journal since start (a junk flood). */
+  public long unauthenticatedNotJournaled() {
+    return unauthenticated.notJournaled();
   }
 
   private SignalAnswer handle(Delivery delivery, JournalEntry entry) {
