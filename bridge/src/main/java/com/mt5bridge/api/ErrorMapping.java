@@ -8,12 +8,14 @@ import com.mt5bridge.broker.UnknownAccountException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.math.BigDecimal;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -69,6 +71,9 @@ final class ErrorMapping {
     }
     if (field == null) {
       return ApiException.malformed("the body does not have the expected shape: " + e.getOriginalMessage());
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof BigDecimal) {
+      return ApiException.invalid(field, "field '" + field + "' " + e.getOriginalMessage()); // BoundedDecimals
     }
     return ApiException.invalid(field, "field '" + field + "' has the wrong type or value");
   }

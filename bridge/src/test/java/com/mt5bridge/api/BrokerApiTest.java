@@ -340,6 +340,46 @@ class BrokerApiTest {
   }
 
   @Test
+  void a_price_or_amount_beyond_what_an_account_can_count_is_422_and_changes_nothing() {
+    String account = account("HEDGING");
+    tick("EURUSD", "1.10000", "1.10020");
+    Http.Response bought = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.1));
+    assertThat(bought.status()).as(bought.toString()).isEqualTo(200);
+
+    // EURUSD's 5 digits: a price is counted in 10^-5 units in a long, so 10^10 is past the bound of 10^(15-5).
+    Http.Response tooHigh = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":10000000000,\"ask\":10000000000}");
+    Http.Response exponent = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1e400,\"ask\":1e400}");
+    Http.Response balance = http.post("/api/broker/create", "{\"id\":\"huge-x\",\"balance\":1e400}");
+    Http.Response tiny = http.post("/api/broker/" + account + "/buy", "{\"symbol\":\"EURUSD\",\"volume\":1e-400}");
+    // A price EURUSD can have, but 0.1 lot at it is worth 10^14 USD, past the 9.2 * 10^10 an account
+    // counts: the account ignores it, keeps its last price, and the next request and tick go through.
+    Http.Response highest = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":9999999999.99998,"
+        + "\"ask\":9999999999.99999}");
+    Http.Response afterIt = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.2));
+    JsonNode kept = http.get("/api/broker/" + account + "/state").json();
+    tick("EURUSD", "1.10100", "1.10120");
+
+    assertThat(tooHigh.status()).as(tooHigh.toString()).isEqualTo(422);
+    assertThat(tooHigh.json().path("error").path("message").asString()).contains("beyond any price EURUSD can have");
+    assertThat(exponent.status()).isEqualTo(422);
+    assertThat(exponent.json().path("error").path("field").asString()).isEqualTo("bid");
+    assertThat(balance.status()).as(balance.toString()).isEqualTo(422);
+    assertThat(balance.json().path("error").path("field").asString()).isEqualTo("balance");
+    assertThat(balance.json().path("error").path("message").asString()).contains("under 10^15");
+    assertThat(tiny.status()).isEqualTo(422);
+    assertThat(tiny.json().path("error").path("field").asString()).isEqualTo("volume");
+    assertThat(http.get("/api/broker/huge-x/state").status()).isEqualTo(404);
+    assertThat(highest.status()).as(highest.toString()).isEqualTo(200);
+    assertThat(afterIt.status()).as(afterIt.toString()).isEqualTo(200);
+    assertThat(afterIt.json().path("price").decimalValue()).isEqualByComparingTo("1.10020");
+    assertThat(kept.path("positions").get(0).path("priceCurrent").decimalValue()).isEqualByComparingTo("1.10000");
+    JsonNode state = http.get("/api/broker/" + account + "/state").json();
+    assertThat(state.path("positions")).hasSize(2);
+    // Two longs of 0.1 and 0.2 lot bought at 1.10020, valued at the bid of 1.10100: 8 + 16 = 24 USD.
+    assertThat(state.path("profit").decimalValue()).isEqualByComparingTo("24.00");
+  }
+
+  @Test
   void ticks_can_come_as_an_array_and_are_counted() {
     account("HEDGING");
 

@@ -56,6 +56,8 @@ public final class AccountLoop implements Broker, AutoCloseable {
   private VirtualBroker engine;
   private boolean stale;
   private long lastSampleMillis = Long.MIN_VALUE;
+  /** Ticks ignored because the account could not value its positions at their price (account thread only). */
+  private long unpriceable;
   private volatile boolean running = true;
 
   public AccountLoop(VirtualBroker engine, AccountJournal journal, Recovery recovery, AccountListener listener) {
@@ -123,8 +125,10 @@ public final class AccountLoop implements Broker, AutoCloseable {
     queue.add(new Task(engine -> {
       if (lastKnown) {
         engine.onLastKnownPrice(tick);
-      } else {
-        engine.onTick(tick);
+      } else if (!engine.onTick(tick) && unpriceable++ % 1_000 == 0) {
+        log.atWarn().setMessage("a price the account cannot value its positions at was ignored; the symbol keeps "
+            + "its last price (check the price feed)").addKeyValue("account", id).addKeyValue("symbol", tick.symbol())
+            .addKeyValue("bid", tick.bid()).addKeyValue("ask", tick.ask()).addKeyValue("ignored", unpriceable).log();
       }
       return null;
     }, null));

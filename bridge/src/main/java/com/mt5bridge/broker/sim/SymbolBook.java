@@ -102,13 +102,30 @@ final class SymbolBook {
 
   // --- prices ------------------------------------------------------------------------------------
 
+  /** Sets the price whole or, if it cannot be counted (ArithmeticException), not at all. */
   void setPrice(BigDecimal newBid, BigDecimal newAsk, Instant time) {
-    bidScaled = Fixed.scaledQuote(newBid, priceScale);
-    askScaled = Fixed.scaledQuote(newAsk, priceScale);
+    long newBidScaled = Fixed.scaledQuote(newBid, priceScale);
+    long newAskScaled = Fixed.scaledQuote(newAsk, priceScale);
+    bidScaled = newBidScaled;
+    askScaled = newAskScaled;
     bid = newBid;
     ask = newAsk;
     priceTime = time;
     hasPrice = true;
+  }
+
+  /** Back to a price the book had (one it could count), or to none. */
+  void restorePrice(BigDecimal lastBid, BigDecimal lastAsk, Instant lastTime, boolean hadPrice) {
+    if (hadPrice) {
+      setPrice(lastBid, lastAsk, lastTime);
+    } else {
+      bid = null;
+      ask = null;
+      bidScaled = 0;
+      askScaled = 0;
+      priceTime = null;
+      hasPrice = false;
+    }
   }
 
   long scaled(BigDecimal price) {

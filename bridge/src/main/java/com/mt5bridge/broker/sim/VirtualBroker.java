@@ -310,18 +310,30 @@ public final class VirtualBroker {
    * A new price. Moves the account clock (never backwards), rolls swaps over at midnight, expires
    * orders, fires SL, TP and pending orders the price reaches (at this tick's bid/ask), revalues the
    * account and applies margin call and stop-out.
+   *
+   * @return false when the account cannot count its positions' value at this price (money is
+   *     counted in a long of 10^-8 units: a price a feed got wildly wrong can overflow it); the
+   *     symbol then keeps its last price and nothing is triggered
    */
-  public void onTick(Tick tick) {
+  public boolean onTick(Tick tick) {
     SymbolBook book = books.get(tick.symbol());
     if (book == null) {
-      return;
+      return true;
+    }
+    BigDecimal lastBid = book.bid;
+    BigDecimal lastAsk = book.ask;
+    Instant lastTime = book.priceTime;
+    boolean hadPrice = book.hasPrice;
+    try {
+      book.setPrice(tick.bid(), tick.ask(), tick.time());
+    } catch (ArithmeticException beyond) {
+      return false;
     }
     long millis = tick.time().toEpochMilli();
     if (millis > clockMillis) {
       clockMillis = millis;
       clock = tick.time();
     }
-    book.setPrice(tick.bid(), tick.ask(), tick.time());
     if (!book.priceDirty) {
       book.priceDirty = true;
       dirtyPrices.add(book);
@@ -333,7 +345,13 @@ public final class VirtualBroker {
       expireOrders();
     }
     if (!positions.isEmpty()) {
-      revalue(book);
+      try {
+        revalue(book);
+      } catch (ArithmeticException beyond) {
+        book.restorePrice(lastBid, lastAsk, lastTime, hadPrice);
+        revalue(book);
+        return false;
+      }
     }
     if (book.anyFires()) {
       fireTriggers(book);
@@ -341,6 +359,7 @@ public final class VirtualBroker {
     if (money.hasMargin() || marginCall) {
       checkMargin();
     }
+    return true;
   }
 
   // === placing orders ===========================================================================
