@@ -33,6 +33,9 @@ final class BrokerRequests {
   private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{3,8}");
 
+  /** The largest opening balance (see {@link CreateAccount#toSettings}). */
+  static final BigDecimal MAX_BALANCE = new BigDecimal("10000000000");
+
   private BrokerRequests() {}
 
   // --- accounts ----------------------------------------------------------------------------------
@@ -52,6 +55,10 @@ final class BrokerRequests {
       }
       BigDecimal deposited = balance == null ? BigDecimal.ZERO : balance;
       Fields.notNegative(deposited, "balance");
+      // An account counts money in 10^-8 units in a long (up to 9.2 * 10^10): room is left for its profit.
+      if (deposited.compareTo(MAX_BALANCE) > 0) {
+        throw new InvalidFieldException("balance", "balance must be at most " + MAX_BALANCE.toPlainString());
+      }
       int accountLeverage = leverage == null ? 100 : leverage;
       if (accountLeverage < 1 || accountLeverage > 10_000) {
         throw new InvalidFieldException("leverage", "leverage must be from 1 to 10000");

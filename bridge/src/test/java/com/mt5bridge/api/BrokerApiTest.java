@@ -350,6 +350,8 @@ class BrokerApiTest {
     Http.Response tooHigh = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":10000000000,\"ask\":10000000000}");
     Http.Response exponent = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1e400,\"ask\":1e400}");
     Http.Response balance = http.post("/api/broker/create", "{\"id\":\"huge-x\",\"balance\":1e400}");
+    Http.Response rich = http.post("/api/broker/create", "{\"id\":\"huge-x\",\"balance\":900000000000000}");
+    Http.Response richest = http.post("/api/broker/create", "{\"id\":\"rich-x\",\"balance\":10000000000}");
     Http.Response tiny = http.post("/api/broker/" + account + "/buy", "{\"symbol\":\"EURUSD\",\"volume\":1e-400}");
     // A price EURUSD can have, but 0.1 lot at it is worth 10^14 USD, past the 9.2 * 10^10 an account
     // counts: the account ignores it, keeps its last price, and the next request and tick go through.
@@ -368,7 +370,10 @@ class BrokerApiTest {
     assertThat(balance.json().path("error").path("message").asString()).contains("under 10^15");
     assertThat(tiny.status()).isEqualTo(422);
     assertThat(tiny.json().path("error").path("field").asString()).isEqualTo("volume");
+    assertThat(rich.status()).as(rich.toString()).isEqualTo(422);
+    assertThat(rich.json().path("error").path("message").asString()).isEqualTo("balance must be at most 10000000000");
     assertThat(http.get("/api/broker/huge-x/state").status()).isEqualTo(404);
+    assertThat(richest.status()).as(richest.toString()).isEqualTo(201);
     assertThat(highest.status()).as(highest.toString()).isEqualTo(200);
     assertThat(afterIt.status()).as(afterIt.toString()).isEqualTo(200);
     assertThat(afterIt.json().path("price").decimalValue()).isEqualByComparingTo("1.10020");
