@@ -1,7 +1,6 @@
 package com.mt5bridge.webhook;
 
 import com.mt5bridge.api.ApiException;
-import java.time.Instant;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 
@@ -18,8 +17,7 @@ final class RefusalLog {
 
   private final Logger log;
   private final TokenBucket lines;
-  private long notLogged;
-  private Instant notLoggedSince;
+  private final LeftOut notLogged = new LeftOut();
 
   RefusalLog(Logger log, InstantSource clock) {
     this.log = log;
@@ -29,11 +27,7 @@ final class RefusalLog {
   /** @param journaled whether the journal keeps it (a junk flood's are not all kept), so the log names it */
   void refused(JournalEntry entry, ApiException refused, boolean journaled) {
     if (!lines.take()) {
-      synchronized (this) {
-        if (notLogged++ == 0) {
-          notLoggedSince = entry.receivedAt;
-        }
-      }
+      notLogged.add(entry.receivedAt);
       return;
     }
     log.atInfo().setMessage("signal refused").addKeyValue("signal", journaled ? entry.id : null)
@@ -44,19 +38,12 @@ final class RefusalLog {
 
   /** Reports the refusals left out since the last report, if any; run once a second. */
   void flush() {
-    long count;
-    Instant since;
-    synchronized (this) {
-      if (notLogged == 0) {
-        return;
-      }
-      count = notLogged;
-      since = notLoggedSince;
-      notLogged = 0;
-      notLoggedSince = null;
+    LeftOut.Count left = notLogged.take();
+    if (left == null) {
+      return;
     }
     log.atWarn().setMessage("more signals refused than the log shows; the journal has them "
         + "(GET /api/signals?status=REJECTED), up to its budget for senders without the secret")
-        .addKeyValue("notLogged", count).addKeyValue("since", since).log();
+        .addKeyValue("notLogged", left.count()).addKeyValue("since", left.since()).log();
   }
 }

@@ -1,6 +1,5 @@
 package com.mt5bridge.webhook;
 
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +27,7 @@ final class UnauthenticatedRefusals {
   private final Map<String, TokenBucket> byStrategy = new ConcurrentHashMap<>();
   private final TokenBucket unnamed;
   private final AtomicLong notJournaled = new AtomicLong();
-  private long unreported;
-  private Instant unreportedSince;
+  private final LeftOut unreported = new LeftOut();
 
   UnauthenticatedRefusals(Logger log, InstantSource clock) {
     this.log = log;
@@ -48,11 +46,7 @@ final class UnauthenticatedRefusals {
       return true;
     }
     notJournaled.incrementAndGet();
-    synchronized (this) {
-      if (unreported++ == 0) {
-        unreportedSince = entry.receivedAt;
-      }
-    }
+    unreported.add(entry.receivedAt);
     return false;
   }
 
@@ -63,19 +57,13 @@ final class UnauthenticatedRefusals {
 
   /** Reports the refusals left out since the last report, if any; run once a second. */
   void flush() {
-    long count;
-    Instant since;
-    synchronized (this) {
-      if (unreported == 0) {
-        return;
-      }
-      count = unreported;
-      since = unreportedSince;
-      unreported = 0;
-      unreportedSince = null;
+    LeftOut.Count left = unreported.take();
+    if (left == null) {
+      return;
     }
     log.atWarn().setMessage("refusals of senders without a strategy's secret beyond the journal's budget ("
         + PER_SECOND + " a second per strategy named, after " + BURST + " at once) were counted, not journaled: "
-        + "junk is being posted to the webhook").addKeyValue("notJournaled", count).addKeyValue("since", since).log();
+        + "junk is being posted to the webhook").addKeyValue("notJournaled", left.count())
+        .addKeyValue("since", left.since()).log();
   }
 }
