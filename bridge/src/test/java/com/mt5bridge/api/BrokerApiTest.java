@@ -2,6 +2,7 @@ package com.mt5bridge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
@@ -355,9 +356,16 @@ class BrokerApiTest {
     Http.Response tiny = http.post("/api/broker/" + account + "/buy", "{\"symbol\":\"EURUSD\",\"volume\":1e-400}");
     // A price EURUSD can have, but 0.1 lot at it is worth 10^14 USD, past the 9.2 * 10^10 an account
     // counts: the account ignores it, keeps its last price, and the next request and tick go through.
-    Http.Response highest = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":9999999999.99998,"
-        + "\"ask\":9999999999.99999}");
-    Http.Response afterIt = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.2));
+    Http.Response highest;
+    Http.Response afterIt;
+    List<String> warnings;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      highest = http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":9999999999.99998,"
+          + "\"ask\":9999999999.99999}");
+      // The account runs its queue in order: once this buy is answered, the tick before it has been seen.
+      afterIt = http.post("/api/broker/" + account + "/buy", Map.of("symbol", "EURUSD", "volume", 0.2));
+      warnings = logs.lines().stream().filter(line -> line.contains("cannot value its positions")).toList();
+    }
     JsonNode kept = http.get("/api/broker/" + account + "/state").json();
     tick("EURUSD", "1.10100", "1.10120");
 
@@ -377,6 +385,8 @@ class BrokerApiTest {
     assertThat(highest.status()).as(highest.toString()).isEqualTo(200);
     assertThat(afterIt.status()).as(afterIt.toString()).isEqualTo(200);
     assertThat(afterIt.json().path("price").decimalValue()).isEqualByComparingTo("1.10020");
+    assertThat(warnings).singleElement().asString()
+        .contains("account=" + account, "symbol=EURUSD", "bid=9999999999.99998", "ignored=1");
     assertThat(kept.path("positions").get(0).path("priceCurrent").decimalValue()).isEqualByComparingTo("1.10000");
     JsonNode state = http.get("/api/broker/" + account + "/state").json();
     assertThat(state.path("positions")).hasSize(2);
