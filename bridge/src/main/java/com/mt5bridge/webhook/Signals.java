@@ -255,8 +255,9 @@ public final class Signals implements AutoCloseable {
       refusal = refused.reason();
     } else {
       // The account could not commit (the database is away) or is stopping: nothing was done.
-      refusal = ApiException.unavailable("the account did not take the signal ("
-          + rootMessage(failure) + "); nothing was done");
+      String reason = rootMessage(failure);
+      refusal = ApiException.unavailable("the account did not take the signal: " + reason
+          + (reason.endsWith("nothing was done") ? "" : "; nothing was done"));
       journal.append(entry.refused(refusal, clock.instant()));
     }
     guard.release(strategy.id(), entry.idempotencyKey, entry.bodyHash, mine);

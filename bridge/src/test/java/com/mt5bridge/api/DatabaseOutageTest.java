@@ -97,6 +97,9 @@ class DatabaseOutageTest {
 
     assertThat(during.status()).isEqualTo(503);
     assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
+    // Said once, not twice (it was "...(the database did not take the change; nothing was done); nothing was done").
+    assertThat(during.json().path("error").path("message").asString())
+        .isEqualTo("the account did not take the signal: the database did not take the change; nothing was done");
     assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
     assertThat(followed.json().path("status").asString()).isEqualTo("REJECTED");
     assertThat(followed.json().path("error").path("code").asString()).isEqualTo("UNAVAILABLE");
