@@ -72,6 +72,7 @@ public final class Bridge implements AutoCloseable {
   public static Bridge start(Settings settings, InstantSource clock, PrintStream console) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
+      started.push(DataDirLock.acquire(settings.dataDir()));
       Database database = connect(settings.database(), started);
       DatabaseMonitor monitor = new DatabaseMonitor(database, Duration.ofSeconds(1));
       started.push(monitor);

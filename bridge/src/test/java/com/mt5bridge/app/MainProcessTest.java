@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,21 @@ class MainProcessTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr().lines().toList()).hasSize(1);
     assertThat(result.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void a_data_directory_another_process_holds_is_refused_with_its_pid() throws Exception {
+    Path dataDir = Path.of("target", "main-process", UUID.randomUUID().toString().substring(0, 8));
+    try (DataDirLock held = DataDirLock.acquire(dataDir)) {
+      Result result = run(Map.of("BRIDGE_DATA_DIR", dataDir.toString()));
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.stderr().lines().toList()).containsExactly("mt5-bridge: configuration error: another MT5 "
+          + "Bridge (pid " + ProcessHandle.current().pid() + ") is running with the data directory "
+          + dataDir.toAbsolutePath().normalize() + "; stop it first, or give this one its own BRIDGE_DATA_DIR");
+    }
+    // Nothing was started in it: no database files beside the lock.
+    assertThat(dataDir.resolve("mariadb")).doesNotExist();
   }
 
   private record Result(int exitCode, String stderr) {}
