@@ -55,16 +55,18 @@ final class Admission {
   /** The secret from the body or the URL (both, if given, must agree), checked against the stored hash. */
   private static void authenticate(Strategy strategy, RawAlert raw, String querySecret) {
     RawAlert.Field field = raw.fields().get("secret");
-    String bodySecret = field != null && field.value() instanceof String text ? text : null;
+    String bodySecret = field != null && field.value() instanceof String text ? text.strip() : null;
     if (field != null && bodySecret == null) {
       throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret must be text", "secret");
     }
-    if (bodySecret != null && querySecret != null && !MessageDigest.isEqual(
-        bodySecret.getBytes(StandardCharsets.UTF_8), querySecret.getBytes(StandardCharsets.UTF_8))) {
+    // A secret holds no spaces (StrategyJson refuses them): one pasted with a space around it is still it.
+    String urlSecret = querySecret == null ? null : querySecret.strip();
+    if (bodySecret != null && urlSecret != null && !MessageDigest.isEqual(
+        bodySecret.getBytes(StandardCharsets.UTF_8), urlSecret.getBytes(StandardCharsets.UTF_8))) {
       throw new ApiException(ErrorCode.UNAUTHORIZED, "the secret in the URL and the one in the message differ",
           "secret");
     }
-    String secret = querySecret != null ? querySecret : bodySecret;
+    String secret = urlSecret != null ? urlSecret : bodySecret;
     if (secret == null || secret.isEmpty()) {
       throw new ApiException(ErrorCode.UNAUTHORIZED,
           "the alert has no secret: put \"secret\" in the message or ?secret= on the URL", "secret");

@@ -41,7 +41,7 @@ final class AlertFields {
   /** The alert's symbol as sent ({@code FX:EURUSD}), read as {@link #actionOf} is; null when it is no ticker. */
   static String tickerOf(RawAlert raw) {
     String symbol = text(raw.fields(), "symbol");
-    return symbol != null && isTicker(symbol) ? symbol : null;
+    return symbol != null && isTicker(symbol.strip()) ? symbol.strip() : null;
   }
 
   static Alert check(RawAlert raw) {
@@ -77,6 +77,7 @@ final class AlertFields {
             + (raw.format() == RawAlert.Format.TEXT ? ", buylimit, selllimit, buystop, sellstop" : "")));
 
     String symbol = text(fields, "symbol");
+    symbol = symbol == null ? null : symbol.strip(); // a ticker holds no spaces; "{{ticker}} " is a typo
     if (symbol != null && !isTicker(symbol)) {
       throw ApiException.invalid(name(fields, "symbol", raw), "the symbol must be a ticker such as EURUSD or FX:EURUSD");
     }
@@ -138,7 +139,7 @@ final class AlertFields {
     String comment = text(fields, "comment");
     String id = bounded(fields, "id", 128);
     String time = bounded(fields, "time", 64);
-    return new Alert(action, symbol == null ? null : symbol.strip(), kind, price, volume, contracts, risk, sl, tp,
+    return new Alert(action, symbol, kind, price, volume, contracts, risk, sl, tp,
         slPips, tpPips, positionSize, marketPosition, comment == null ? null : comment.strip(), id, time);
   }
 

@@ -104,7 +104,8 @@ final class Intake {
   }
 
   private Strategy strategy(String pathStrategy, RawAlert raw) {
-    String named = raw.text("strategy");
+    String given = raw.text("strategy");
+    String named = given == null ? null : given.strip(); // an id holds no spaces
     if (pathStrategy != null && named != null && !named.equals(pathStrategy)) {
       throw ApiException.invalid("strategy", "the message names strategy '" + AlertParser.clip(named)
           + "' but was posted to /webhook/" + AlertParser.clip(pathStrategy));

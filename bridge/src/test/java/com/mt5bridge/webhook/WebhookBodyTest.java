@@ -89,6 +89,24 @@ class WebhookBodyTest {
     assertBought(account, "0.10");
   }
 
+  @Test
+  void spaces_around_the_secret_strategy_and_symbol_are_not_part_of_them_in_json_as_in_text() {
+    String account = accountWithStrategy("spaced");
+
+    // A template typed by hand: "{{ticker}} " with a space, a secret pasted with one. None of the three
+    // can hold a space, and the text form always dropped them; JSON refused these with 401, 404 and 422.
+    Http.Response json = bridge.http().post("/webhook", "application/json", "{\"secret\":\" " + SECRET + " \","
+        + "\"strategy\":\"spaced \",\"action\":\"buy\",\"symbol\":\" FX:EURUSD \",\"volume\":0.1}");
+    Http.Response query = bridge.http().post("/webhook/spaced?secret=%20" + SECRET + "%20", "application/json",
+        "{\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.2}");
+    Http.Response text = bridge.http().post("/webhook/spaced", "text/plain", " " + SECRET + " , buy , EURUSD , vol=0.3");
+
+    assertThat(json.status()).as(json.toString()).isEqualTo(200);
+    assertThat(query.status()).as(query.toString()).isEqualTo(200);
+    assertThat(text.status()).as(text.toString()).isEqualTo(200);
+    assertBought(account, "0.10", "0.20", "0.30");
+  }
+
   /** A JSON alert buying EURUSD, with {@code fields} added. */
   private static String buy(String fields) {
     return "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\"," + fields + "}";
