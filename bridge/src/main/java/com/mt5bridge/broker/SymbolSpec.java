@@ -43,6 +43,25 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
         "FUTURES symbols need a positive initialMargin");
   }
 
+  /** Digits before the point the journal's price columns (DECIMAL(24,10)) hold. */
+  private static final int MAX_INTEGER_DIGITS = 14;
+  /** Digits of a price counted in units of its last digit, as the accounts count it in a long. */
+  private static final int MAX_SCALED_DIGITS = 15;
+
+  /**
+   * How many digits a price of this symbol may have before the point: fewer than 10^(15 - digits),
+   * since an account counts prices in units of their last digit in a long with room left to multiply
+   * them, and never more than the journal's 14. A price past it overflows inside the account.
+   */
+  public int priceIntegerDigits() {
+    return Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - digits);
+  }
+
+  /** True when {@code price} is under 10^{@link #priceIntegerDigits()}. */
+  public boolean countable(BigDecimal price) {
+    return price.precision() - price.scale() <= priceIntegerDigits();
+  }
+
   /** The smallest price step of the quote: 10^-digits. */
   public BigDecimal point() {
     return BigDecimal.ONE.movePointLeft(digits);

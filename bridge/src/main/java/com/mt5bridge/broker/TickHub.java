@@ -14,11 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TickHub {
 
-  /** Digits before the point the journal's price columns (DECIMAL(24,10)) hold. */
-  private static final int MAX_INTEGER_DIGITS = 14;
-  /** Digits of a price counted in units of its last digit, as the accounts count it in a long. */
-  private static final int MAX_SCALED_DIGITS = 15;
-
   /** An account trading a symbol, with its own spec of it (digits may differ between accounts). */
   private record Subscription(Broker broker, SymbolSpec spec) {}
 
@@ -119,14 +114,12 @@ public final class TickHub {
   }
 
   /**
-   * At most the symbol's digits, and under 10^(15 - digits): the accounts count prices in units of
-   * their last digit in a long, with room left to multiply them, and the journal's price columns
-   * hold 14 digits before the point. A price past that overflowed inside every account that traded
-   * the symbol, and each dropped the batch of requests the tick came with.
+   * At most the symbol's digits, and a price its accounts can count ({@link SymbolSpec#countable}). A
+   * price past that overflowed inside every account that traded the symbol, and each dropped the batch
+   * of requests the tick came with.
    */
   private static boolean fits(BigDecimal price, SymbolSpec spec) {
-    return price.stripTrailingZeros().scale() <= spec.digits()
-        && price.precision() - price.scale() <= Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - spec.digits());
+    return price.stripTrailingZeros().scale() <= spec.digits() && spec.countable(price);
   }
 
   private static void digits(BigDecimal price, SymbolSpec spec, Broker broker, String field) {
@@ -134,7 +127,7 @@ public final class TickHub {
       boolean tooLarge = price.stripTrailingZeros().scale() <= spec.digits();
       throw new InvalidFieldException(field, field + " " + price.toPlainString() + (tooLarge
           ? " is beyond any price " + spec.name() + " can have in account " + broker.id() + " (under 10^"
-              + Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - spec.digits()) + ")"
+              + spec.priceIntegerDigits() + ")"
           : " has more than the " + spec.digits() + " digits of " + spec.name() + " in account " + broker.id()));
     }
   }

@@ -56,6 +56,11 @@ final class OrderChecks {
   }
 
   private static Refusal ticks(SymbolSpec spec, BigDecimal price, String name, Retcode retcode) {
+    if (!spec.countable(price)) {
+      // Counted in the symbol's points in a long, it would overflow inside the account (SymbolSpec#countable).
+      return new Refusal(retcode, name + " " + price.toPlainString() + " is beyond any price " + spec.name()
+          + " can have (under 10^" + spec.priceIntegerDigits() + ")");
+    }
     if (price.remainder(spec.tickSize()).signum() != 0) {
       return new Refusal(retcode, name + " " + price.toPlainString() + " is not a multiple of " + spec.name()
           + "'s tick size " + spec.tickSize().toPlainString());

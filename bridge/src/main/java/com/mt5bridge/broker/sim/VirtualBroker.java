@@ -444,7 +444,15 @@ public final class VirtualBroker {
     OpenPosition netted = settings.marginMode() == MarginMode.NETTING ? nettingPosition(book) : null;
     BigDecimal commission = commission(volume);
 
-    Refusal noMoney = marginCheck(book, side, units, priceScaled, netted, commission);
+    Refusal noMoney;
+    try {
+      noMoney = marginCheck(book, side, units, priceScaled, netted, commission);
+    } catch (ArithmeticException beyond) {
+      // A price a feed got wildly wrong (yet within the symbol's digits) can put the deal's value past what
+      // the account counts (a long of 10^-8 units): refused before anything changed, as no money could carry it.
+      noMoney = new Refusal(Retcode.NO_MONEY, "not enough money: " + volume.toPlainString() + " " + book.symbol()
+          + " at " + price.toPlainString() + " is worth more than the account can count");
+    }
     if (noMoney != null) {
       if (pending != null) {
         outcome.order(pending.withState(OrderState.REJECTED, clock));
@@ -545,11 +553,11 @@ public final class VirtualBroker {
         buysCost = newCost;
       }
     } else if (side == Side.BUY) {
-      buys += units;
-      buysCost += cost;
+      buys = Math.addExact(buys, units);
+      buysCost = Math.addExact(buysCost, cost);
     } else {
-      sells += units;
-      sellsCost += cost;
+      sells = Math.addExact(sells, units);
+      sellsCost = Math.addExact(sellsCost, cost);
     }
     BigDecimal bookMargin = book.margin(buys, buysCost, sells, sellsCost, settings.leverage(),
         settings.policies().hedgedMargin());
