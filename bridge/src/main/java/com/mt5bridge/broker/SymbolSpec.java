@@ -41,7 +41,24 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
     require(swapTripleDay != null, "swapTripleDay", "swapTripleDay is required");
     require(calcMode != CalcMode.FUTURES || positive(initialMargin), "initialMargin",
         "FUTURES symbols need a positive initialMargin");
+    // Room in the journal's columns and in an account's counting (longs), generous for any real symbol:
+    // past it the account could not be stored (a 503 that blamed the database) or would overflow.
+    sized(contractSize, 8, "contractSize");
+    sized(marginRate, 8, "marginRate");
+    sized(initialMargin, 8, "initialMargin");
+    sized(tickValue, 10, "tickValue");
+    sized(volumeMin, 8, "volumeMin");
+    sized(volumeMax, 8, "volumeMax");
+    sized(volumeStep, 8, "volumeStep");
+    sized(swapLong.abs(), 8, "swapLong");
+    sized(swapShort.abs(), 8, "swapShort");
+    require(tickSize.precision() - tickSize.scale() <= Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - digits),
+        "tickSize", "tickSize must be under 10^" + Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - digits)
+            + ", as every price of a symbol with " + digits + " digits");
   }
+
+  /** The bound of {@link #sized}: 10^10 lots, 10^10 units in a contract, 10^10 of money per lot. */
+  private static final int MAX_SIZE_DIGITS = 10;
 
   /** Digits before the point the journal's price columns (DECIMAL(24,10)) hold. */
   private static final int MAX_INTEGER_DIGITS = 14;
@@ -73,6 +90,12 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
 
   private static boolean nonNegative(BigDecimal value) {
     return value != null && value.signum() >= 0;
+  }
+
+  /** Under 10^{@value #MAX_SIZE_DIGITS} with at most {@code decimals} decimals (what its column keeps exactly). */
+  private static void sized(BigDecimal value, int decimals, String field) {
+    require(value.precision() - value.scale() <= MAX_SIZE_DIGITS && value.stripTrailingZeros().scale() <= decimals,
+        field, field + " must be under 10^" + MAX_SIZE_DIGITS + " with at most " + decimals + " decimals");
   }
 
   private static boolean currency(String code) {

@@ -125,7 +125,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       if (state.startsWith("23")) {
         throw new AccountExistsException(settings.id());
       }
-      throw committing && state.startsWith("08") ? inDoubt(e) : unavailable(e);
+      throw committing && state.startsWith("08") ? inDoubt(e) : rowRefused(state) ? refused(e) : unavailable(e);
     }
   }
 
@@ -233,7 +233,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         // No answer to the round trip that commits: the commit may have landed or not.
         boolean inDoubt = broken != null && broken.committing && state.startsWith("08");
         // A deadlock says nothing about the database's health: not reported down.
-        failure = inDoubt ? inDoubt(e) : state.startsWith("23") ? refused(e) : deadlock ? deadlocked(e, attempt)
+        failure = inDoubt ? inDoubt(e) : rowRefused(state) ? refused(e) : deadlock ? deadlocked(e, attempt)
             : unavailable(e);
         rollbackQuietly(broken == null ? null : broken.connection);
         if (!deadlock) {
@@ -518,6 +518,11 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         org.jooq.Table<R> table, org.jooq.Field<?>[] columns) {
       return dsl.insertInto(table, columns).values(java.util.Collections.nCopies(columns.length, null));
     }
+  }
+
+  /** SQLSTATE class 23 (a constraint) or 22 (a value its column cannot hold): the server answered, it is up. */
+  private static boolean rowRefused(String state) {
+    return state.startsWith("23") || state.startsWith("22");
   }
 
   /**

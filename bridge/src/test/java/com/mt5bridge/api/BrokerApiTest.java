@@ -106,6 +106,36 @@ class BrokerApiTest {
   }
 
   @Test
+  void a_symbol_spec_past_what_an_account_can_store_or_count_is_422_and_the_database_stays_up() {
+    // contractSize 10^14 - 1 did not fit its column: the insert failed, the answer was 503 and /health DOWN.
+    Http.Response contract = http.post("/api/broker/create", Map.of("id", "spec-contract",
+        "symbols", List.of(Map.of("name", "EURUSD", "contractSize", 99999999999999L))));
+    // 10^10 lots counted in 10^-8 steps would not fit a long.
+    Http.Response lots = http.post("/api/broker/create", Map.of("id", "spec-lots",
+        "symbols", List.of(Map.of("name", "EURUSD", "volumeMax", 10000000000L))));
+    // Its column keeps 10 decimals: the 11th would have been rounded away on the way to the database.
+    Http.Response tickValue = http.post("/api/broker/create", "{\"id\":\"spec-tv\",\"symbols\":[{\"name\":\"EURUSD\","
+        + "\"tickValue\":1.00000000001}]}");
+    // A tick as large as the largest price a 5-digit symbol can have.
+    Http.Response tickSize = http.post("/api/broker/create", "{\"id\":\"spec-ts\",\"symbols\":[{\"name\":\"EURUSD\","
+        + "\"tickSize\":10000000000}]}");
+    Http.Response largest = http.post("/api/broker/create", Map.of("id", "spec-largest",
+        "symbols", List.of(Map.of("name", "EURUSD", "contractSize", 9999999999L, "volumeMax", 9999999999L))));
+
+    assertThat(contract.status()).as(contract.toString()).isEqualTo(422);
+    assertThat(contract.json().path("error").path("field").asString()).isEqualTo("symbols[0].contractSize");
+    assertThat(contract.json().path("error").path("message").asString())
+        .contains("contractSize must be under 10^10 with at most 8 decimals");
+    assertThat(lots.json().path("error").path("field").asString()).isEqualTo("symbols[0].volumeMax");
+    assertThat(tickValue.json().path("error").path("field").asString()).isEqualTo("symbols[0].tickValue");
+    assertThat(tickSize.json().path("error").path("field").asString()).isEqualTo("symbols[0].tickSize");
+    assertThat(tickSize.json().path("error").path("message").asString()).contains("under 10^10");
+    assertThat(http.get("/api/broker/spec-contract/state").status()).isEqualTo(404);
+    assertThat(largest.status()).as(largest.toString()).isEqualTo(201);
+    assertThat(http.get("/health").json().path("database").asString()).isEqualTo("UP");
+  }
+
+  @Test
   void a_bad_account_request_is_422_naming_the_field_and_creates_nothing() {
     Http.Response badId = http.post("/api/broker/create", Map.of("id", "Bad Id!", "balance", 1));
     Http.Response badLeverage = http.post("/api/broker/create", Map.of("id", "lev-x", "leverage", 0));

@@ -183,6 +183,23 @@ class DatabaseJournalTest {
   }
 
   @Test
+  void a_value_too_large_for_its_column_fails_the_group_but_is_not_a_database_outage() {
+    new JournaledAccount(id, MarginMode.HEDGING, journal);
+    SignalRecord ok = signal("ok-" + id, "k1", "{}");
+    // content_type is VARCHAR(100): SQLSTATE 22001. Before, any class other than 23 reported the database
+    // DOWN (and /health with it) for a row it refused while answering.
+    SignalRecord tooLong = new SignalRecord("long-" + id, ok.strategy(), ok.account(), "k2", null, ok.status(),
+        ok.action(), ok.symbol(), ok.sourceIp(), "x".repeat(101), ok.body(), null, "[]", null, null, ok.receivedAt(),
+        ok.completedAt());
+
+    assertThatThrownBy(() -> journal.commit(id, List.of(new AccountEvent.SignalRecorded(ok),
+        new AccountEvent.SignalRecorded(tooLong)))).isInstanceOf(BrokerUnavailableException.class);
+
+    assertThat(monitor.up()).as("a refused row is not a database outage").isTrue();
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isZero();
+  }
+
+  @Test
   void a_group_too_large_for_one_query_is_sent_in_parts_and_committed_whole() {
     new JournaledAccount(id, MarginMode.HEDGING, journal);
     String body = "x".repeat(60_000);
