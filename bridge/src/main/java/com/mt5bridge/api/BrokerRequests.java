@@ -142,7 +142,7 @@ final class BrokerRequests {
         }
         try {
           SymbolSpec base = specs.containsKey(body.name()) ? specs.get(body.name()) : body.defaults();
-          specs.put(body.name(), body.merge(base));
+          specs.put(body.name(), body.merge(base).requireStorable());
         } catch (InvalidFieldException e) {
           throw new InvalidFieldException(at + e.field(), body.name() + ": " + e.getMessage());
         }

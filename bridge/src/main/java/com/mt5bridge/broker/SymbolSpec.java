@@ -41,8 +41,15 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
     require(swapTripleDay != null, "swapTripleDay", "swapTripleDay is required");
     require(calcMode != CalcMode.FUTURES || positive(initialMargin), "initialMargin",
         "FUTURES symbols need a positive initialMargin");
-    // Room in the journal's columns and in an account's counting (longs), generous for any real symbol:
-    // past it the account could not be stored (a 503 that blamed the database) or would overflow.
+  }
+
+  /**
+   * Refuses (InvalidFieldException) a spec past the room in the journal's columns and in an account's
+   * counting (longs), generous for any real symbol: past it the account could not be stored (a 503 that
+   * blamed the database) or would overflow. Asked of a new spec only, not in the constructor: an account
+   * stored before these bounds must still load.
+   */
+  public SymbolSpec requireStorable() {
     sized(contractSize, 8, "contractSize");
     sized(marginRate, 8, "marginRate");
     sized(initialMargin, 8, "initialMargin");
@@ -52,9 +59,9 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
     sized(volumeStep, 8, "volumeStep");
     sized(swapLong.abs(), 8, "swapLong");
     sized(swapShort.abs(), 8, "swapShort");
-    require(tickSize.precision() - tickSize.scale() <= Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - digits),
-        "tickSize", "tickSize must be under 10^" + Math.min(MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - digits)
-            + ", as every price of a symbol with " + digits + " digits");
+    require(countable(tickSize), "tickSize", "tickSize must be under 10^" + priceIntegerDigits()
+        + ", as every price of a symbol with " + digits + " digits");
+    return this;
   }
 
   /** The bound of {@link #sized}: 10^10 lots, 10^10 units in a contract, 10^10 of money per lot. */

@@ -136,6 +136,20 @@ class BrokerApiTest {
   }
 
   @Test
+  void an_account_stored_before_the_spec_bounds_still_loads_after_a_restart() {
+    String id = account("HEDGING");
+    // As an account created by an earlier version could hold it: past what a new spec may have.
+    db.dsl().execute("UPDATE symbols SET tick_value = 99999999999999 WHERE account_id = ? AND name = 'EURUSD'", id);
+
+    bridge.close();
+    bridge = RunningBridge.start(db.url());
+    http = bridge.http();
+
+    // Before, the bounds sat in SymbolSpec's constructor: its rebuild failed and the bridge never got ready.
+    assertThat(http.get("/api/broker/" + id + "/state").status()).isEqualTo(200);
+  }
+
+  @Test
   void a_bad_account_request_is_422_naming_the_field_and_creates_nothing() {
     Http.Response badId = http.post("/api/broker/create", Map.of("id", "Bad Id!", "balance", 1));
     Http.Response badLeverage = http.post("/api/broker/create", Map.of("id", "lev-x", "leverage", 0));
