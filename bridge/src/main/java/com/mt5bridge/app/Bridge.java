@@ -136,8 +136,9 @@ public final class Bridge implements AutoCloseable {
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
           .addKeyValue("version", Version.current()).log();
 
+      // Tried again whole while it fails: the accounts an earlier attempt loaded are kept, not loaded twice.
       Runnable loadAccounts = settings.persistence()
-          ? () -> loader.accountIds().forEach(id -> {
+          ? () -> loader.accountIds().stream().filter(id -> brokers.find(id).isEmpty()).forEach(id -> {
             VirtualBroker account = recovery.rebuild(id);
             ticks.remember(account.lastPrices());
             brokers.add(sim.resume(account));

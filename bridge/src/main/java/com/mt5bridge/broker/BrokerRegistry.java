@@ -43,11 +43,18 @@ public final class BrokerRegistry implements AutoCloseable {
     return broker;
   }
 
-  /** Adds a broker rebuilt at start-up; closes it instead when the registry is already closed. */
+  /**
+   * Adds a broker rebuilt at start-up; closes it instead when the registry is already closed, or when
+   * the account is already here (a second copy would trade and commit the same account beside it).
+   */
   public synchronized void add(Broker broker) {
     if (closed) {
       closeQuietly(broker);
       throw new BrokerUnavailableException("the bridge is stopping");
+    }
+    if (brokers.containsKey(broker.id())) {
+      closeQuietly(broker);
+      throw new IllegalStateException("account " + broker.id() + " is already loaded");
     }
     brokers.put(broker.id(), broker);
     if (broker.mode() == AccountMode.SIM) {

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The registry when the bridge stops: what start-up rebuilds after that is closed, not kept running. */
+/**
+ * The registry when the bridge stops (what start-up rebuilds after that is closed, not kept running)
+ * and when an account is added twice (the copy is closed).
+ */
 class BrokerRegistryTest {
 
   private final SimBrokerFactory sim = new SimBrokerFactory(new InMemoryJournal(), account -> {
@@ -34,6 +37,18 @@ class BrokerRegistryTest {
     assertThatThrownBy(() -> rebuilt.snapshot().join())
         .isInstanceOf(CompletionException.class)
         .hasMessageContaining("account late is stopped");
+  }
+
+  @Test
+  void a_second_copy_of_a_registered_account_is_closed_and_not_registered() {
+    Broker first = registry.create(settings("twice"));
+    Broker copy = sim.open(settings("twice"));
+
+    assertThatThrownBy(() -> registry.add(copy)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("account twice is already loaded");
+
+    assertThat(registry.find("twice")).containsSame(first);
+    assertThatThrownBy(() -> copy.snapshot().join()).hasMessageContaining("account twice is stopped");
   }
 
   @Test
