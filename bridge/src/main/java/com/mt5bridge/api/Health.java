@@ -7,6 +7,8 @@ import java.util.Map;
  * The body of {@code GET /health}. When the bridge is DOWN it answers 503 and also carries the
  * contract's {@code error} object, so every 5xx has the error shape.
  *
+ * @param ready false while the bridge is starting (migrating, loading its accounts): every trade and
+ *     webhook answers 503 until it is true
  * @param journal UP while commits go through; {@link #STALLED} when one has waited for the database
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
  * @param signalsNotJournaled refused and duplicate signals since start that could not be journaled
@@ -16,6 +18,7 @@ import java.util.Map;
  */
 public record Health(
     String status,
+    boolean ready,
     String database,
     String journal,
     Map<String, String> terminals,

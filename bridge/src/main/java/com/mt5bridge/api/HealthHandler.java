@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: DOWN (503) without the database, DEGRADED when commits are stalled or a live
- * terminal is disconnected, else UP. Answers from cached state: never waits on a dead dependency.
+ * {@code GET /health}: DOWN (503) without the database or while the bridge is starting (its accounts
+ * not all loaded: every trade and webhook answers 503 meanwhile), DEGRADED when commits are stalled or
+ * a live terminal is disconnected, else UP. Answers from cached state: never waits on a dead dependency.
  */
 public final class HealthHandler implements Handler {
 
@@ -24,6 +25,7 @@ public final class HealthHandler implements Handler {
   public static final Duration STALL = Duration.ofSeconds(5);
 
   private final BooleanSupplier databaseUp;
+  private final Supplier<String> starting;
   private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
   private final LongSupplier signalsNotJournaled;
@@ -32,10 +34,14 @@ public final class HealthHandler implements Handler {
   private final Instant startedAt;
   private final InstantSource clock;
 
-  public HealthHandler(BooleanSupplier databaseUp, Supplier<Duration> commitWait,
+  /**
+   * @param starting why the bridge is not ready yet ("the bridge is starting: ..."), or null once it is
+   */
+  public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting, Supplier<Duration> commitWait,
       Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled,
       LongSupplier unauthenticatedNotJournaled, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
+    this.starting = starting;
     this.commitWait = commitWait;
     this.terminals = terminals;
     this.signalsNotJournaled = signalsNotJournaled;
@@ -55,12 +61,13 @@ public final class HealthHandler implements Handler {
     boolean database = databaseUp.getAsBoolean();
     String journal = !database ? Health.DOWN : commitWait.get().compareTo(STALL) > 0 ? Health.STALLED : Health.UP;
     Map<String, String> terminalStates = new TreeMap<>(terminals.get());
-    String status = !database ? Health.DOWN
+    String notReady = starting.get();
+    String status = !database || notReady != null ? Health.DOWN
         : journal.equals(Health.STALLED) || terminalStates.containsValue(Health.DOWN) ? Health.DEGRADED : Health.UP;
-    ErrorBody.Detail error = database ? null
-        : ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error();
+    ErrorBody.Detail error = !database ? ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error()
+        : notReady != null ? ErrorBody.of(ErrorCode.UNAVAILABLE, notReady, null).error() : null;
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-    return new Health(status, database ? Health.UP : Health.DOWN, journal, terminalStates,
+    return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal, terminalStates,
         signalsNotJournaled.getAsLong(), unauthenticatedNotJournaled.getAsLong(), version, uptime, error);
   }
 }

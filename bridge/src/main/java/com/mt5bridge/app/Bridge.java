@@ -43,7 +43,9 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -114,16 +116,18 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
           json);
       started.push(signals);
-      HealthHandler health = new HealthHandler(monitor::up, journal::commitWait, Map::of, notJournaled,
+      AtomicReference<String> startupProblem = new AtomicReference<>();
+      HealthHandler health = new HealthHandler(monitor::up, () -> notReady(ready, startupProblem),
+          journal::commitWait, Map::of, notJournaled,
           signals::unauthenticatedNotJournaled, Version.current(), clock);
 
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);
-        routes.before("/webhook", ctx -> requireReady(ready));
-        routes.before("/webhook/*", ctx -> requireReady(ready));
+        routes.before("/webhook", ctx -> requireReady(ready, startupProblem));
+        routes.before("/webhook/*", ctx -> requireReady(ready, startupProblem));
         new WebhookRoutes(signals).register(routes);
         routes.before("/api/*", adminAuth);
-        routes.before("/api/*", ctx -> requireReady(ready));
+        routes.before("/api/*", ctx -> requireReady(ready, startupProblem));
         routes.before("/api/*", new JsonBodies());
         new AccountRoutes(brokers, history).register(routes);
         new TradingRoutes(brokers).register(routes);
@@ -139,7 +143,12 @@ public final class Bridge implements AutoCloseable {
       // Tried again whole while it fails: the accounts an earlier attempt loaded are kept, not loaded twice.
       Runnable loadAccounts = settings.persistence()
           ? () -> loader.accountIds().stream().filter(id -> brokers.find(id).isEmpty()).forEach(id -> {
-            VirtualBroker account = recovery.rebuild(id);
+            VirtualBroker account;
+            try {
+              account = recovery.rebuild(id);
+            } catch (RuntimeException e) {
+              throw new IllegalStateException("account " + id + " could not be loaded: " + e.getMessage(), e);
+            }
             ticks.remember(account.lastPrices());
             brokers.add(sim.resume(account));
           })
@@ -149,7 +158,7 @@ public final class Bridge implements AutoCloseable {
         strategies.load();
         signals.start();
       };
-      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, load, ready));
+      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, load, ready, startupProblem));
       return new Bridge(started, http, ready);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -205,7 +214,8 @@ public final class Bridge implements AutoCloseable {
    * Migrates and rebuilds every account once the database answers; until then the API says 503 and
    * /health says DOWN.
    */
-  private static void finishStartup(Database database, Runnable loadAccounts, CompletableFuture<Void> ready) {
+  private static void finishStartup(Database database, Runnable loadAccounts, CompletableFuture<Void> ready,
+      AtomicReference<String> problem) {
     long attempt = 0;
     while (!ready.isDone()) {
       try {
@@ -218,8 +228,12 @@ public final class Bridge implements AutoCloseable {
         if (ready.isDone()) {
           return; // the bridge is stopping: its pool closed under the startup, which is no fault
         }
+        // When the database answers, the failure is something else (an account that cannot be loaded): say it.
+        String reason = database.ping(Duration.ofSeconds(1)) ? e.getMessage() : "waiting for the database";
+        problem.set(reason);
         if (attempt++ % 15 == 0) {
-          log.atError().setMessage("database not ready; retrying every 2 s").addKeyValue("reason", e.getMessage()).log();
+          log.atError().setMessage("start-up not finished; retrying every 2 s").addKeyValue("reason", reason)
+              .addKeyValue("error", e.getMessage()).log();
         }
         sleep(Duration.ofSeconds(2));
       }
@@ -230,11 +244,19 @@ public final class Bridge implements AutoCloseable {
     throw new IllegalStateException("accounts kept in memory cannot be rebuilt");
   }
 
-  private static void requireReady(CompletableFuture<Void> ready) {
-    switch (ready.state()) {
-      case SUCCESS -> { }
-      case RUNNING -> throw ApiException.unavailable("the bridge is starting: waiting for the database");
-      default -> throw ApiException.unavailable("the bridge is stopping");
+  /** Why trading is not open, for /health and every 503 until it is; null once the bridge is ready. */
+  private static String notReady(CompletableFuture<Void> ready, AtomicReference<String> problem) {
+    return switch (ready.state()) {
+      case SUCCESS -> null;
+      case RUNNING -> "the bridge is starting: " + Objects.requireNonNullElse(problem.get(), "waiting for the database");
+      default -> "the bridge is stopping";
+    };
+  }
+
+  private static void requireReady(CompletableFuture<Void> ready, AtomicReference<String> problem) {
+    String why = notReady(ready, problem);
+    if (why != null) {
+      throw ApiException.unavailable(why);
     }
   }
 

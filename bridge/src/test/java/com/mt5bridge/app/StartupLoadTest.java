@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Start-up loads the accounts in id order and, when one cannot be loaded, tries the whole load again
- * every 2 s. An account loaded by an earlier attempt must not be loaded twice: a second copy of it
- * would run beside the first, both trading and committing the same account on every tick.
+ * every 2 s, saying why on /health and in every 503 meanwhile. An account loaded by an earlier attempt
+ * must not be loaded twice: a second copy of it would run beside the first, both trading and committing
+ * the same account on every tick.
  */
 class StartupLoadTest {
 
@@ -40,13 +41,28 @@ class StartupLoadTest {
 
     try (Bridge bridge = start()) {
       assertThat(bridge.awaitReady(Duration.ofSeconds(3))).isFalse(); // at least one attempt failed
+      Http http = new Http(bridge.port(), RunningBridge.TOKEN);
+      Http.Response health = http.get("/health");
+      Http.Response trade = http.get("/api/broker/aaa-loaded/state");
       db.dsl().execute("UPDATE symbols SET digits = 5 WHERE account_id = 'zzz-broken' AND name = 'EURUSD'");
       assertThat(bridge.awaitReady(Duration.ofSeconds(30))).isTrue();
 
+      // While it could not finish, health said so, and why (it said UP, with every trade a 503 "waiting
+      // for the database" that was there all along).
+      String why = "the bridge is starting: account zzz-broken could not be loaded: digits must be from 0 to 10";
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.json().path("status").asString()).isEqualTo("DOWN");
+      assertThat(health.json().path("ready").asBoolean()).isFalse();
+      assertThat(health.json().path("database").asString()).isEqualTo("UP");
+      assertThat(health.json().path("error").path("message").asString()).isEqualTo(why);
+      assertThat(trade.status()).isEqualTo(503);
+      assertThat(trade.json().path("error").path("message").asString()).isEqualTo(why);
+
       assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("account-aaa-loaded"))
           .count()).as("threads running account aaa-loaded").isEqualTo(1);
-      Http http = new Http(bridge.port(), RunningBridge.TOKEN);
       assertThat(http.get("/api/broker/zzz-broken/state").status()).isEqualTo(200);
+      assertThat(http.get("/health").json().path("ready").asBoolean()).isTrue();
+      assertThat(http.get("/health").json().path("status").asString()).isEqualTo("UP");
     }
   }
 
