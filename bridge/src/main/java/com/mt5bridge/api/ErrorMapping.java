@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -62,6 +63,12 @@ final class ErrorMapping {
   /** Jackson failures: syntax is MALFORMED (400); a well-formed body with a wrong field is INVALID (422). */
   static ApiException fromJson(JacksonException e) {
     String field = fieldOf(e);
+    if (e instanceof InputCoercionException outOfRange && field != null) {
+      // Well-formed JSON: a whole number past what the field's type holds.
+      boolean isInt = outOfRange.getTargetType() == int.class || outOfRange.getTargetType() == Integer.class;
+      return ApiException.invalid(field, "field '" + field + "' is out of range: a whole number from "
+          + (isInt ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : Long.MIN_VALUE + " to " + Long.MAX_VALUE));
+    }
     if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
       return ApiException.malformed("the body is not valid JSON: " + e.getOriginalMessage());
     }

@@ -39,6 +39,24 @@ class ErrorShapeTest {
   }
 
   @Test
+  void a_whole_number_past_its_fields_range_is_422_naming_the_field() {
+    Http.Response positions = bridge.http().post("/api/strategies", "{\"id\":\"range-x\",\"account\":\"a\","
+        + "\"secret\":\"0123456789abcdef\",\"limits\":{\"maxPositions\":99999999999}}");
+    Http.Response magic = bridge.http().post("/api/strategies", "{\"id\":\"range-y\",\"account\":\"a\","
+        + "\"secret\":\"0123456789abcdef\",\"magic\":99999999999999999999}");
+
+    // Was 400 MALFORMED "the body is not valid JSON", with no field: the JSON was valid.
+    assertThat(positions.status()).as(positions.toString()).isEqualTo(422);
+    assertThat(positions.json().path("error").path("field").asString()).isEqualTo("limits.maxPositions");
+    assertThat(positions.json().path("error").path("message").asString())
+        .isEqualTo("field 'limits.maxPositions' is out of range: a whole number from -2147483648 to 2147483647");
+    assertThat(magic.status()).isEqualTo(422);
+    assertThat(magic.json().path("error").path("field").asString()).isEqualTo("magic");
+    assertThat(magic.json().path("error").path("message").asString())
+        .isEqualTo("field 'magic' is out of range: a whole number from -9223372036854775808 to 9223372036854775807");
+  }
+
+  @Test
   void a_wrong_method_is_405_in_the_error_shape() {
     Http.Response response = bridge.http().post("/health", "{}");
 
