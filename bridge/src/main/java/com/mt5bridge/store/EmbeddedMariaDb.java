@@ -56,6 +56,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final Path dataDir;
   private final Object lock = new Object();
   private ManagedProcess server; // guarded by lock
+  private long serverLaunch; // which launch `server` came from; guarded by lock
+  private long launches; // guarded by lock
+  private long lastExited; // the latest launch whose process has ended; guarded by lock
   private boolean closed; // guarded by lock
   private int restarts; // guarded by lock
   private long restartedAt; // System.nanoTime() of the last restart, 0 before one; guarded by lock
@@ -88,7 +91,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       }
       EmbeddedMariaDb embedded = new EmbeddedMariaDb(installation, base, port == 0 ? freePort() : port);
       synchronized (embedded.lock) {
-        embedded.server = embedded.launch();
+        embedded.server = embedded.launch(++embedded.launches);
+        embedded.serverLaunch = embedded.launches;
       }
       log.atInfo().setMessage("embedded MariaDB started").addKeyValue("server", installation.describe())
           .addKeyValue("port", embedded.port).addKeyValue("dataDir", dataDir).log();
@@ -98,8 +102,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
-  /** Runs mariadbd until it says it is ready; its exit, unless closing, starts it again. */
-  private ManagedProcess launch() throws IOException {
+  /**
+   * Runs mariadbd until it says it is ready. Its exit later, unless closing, starts it again; the exit
+   * of a launch that never became the server (a restart attempt that failed) is the restart loop's to
+   * handle, so that one loop runs at a time.
+   */
+  private ManagedProcess launch(long launch) throws IOException {
     Path pidFile = dataDir.resolve("mariadbd.pid");
     stopLeftoverServer(pidFile);
     ManagedProcessBuilder builder = installation.command(installation.server());
@@ -121,12 +129,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     builder.setProcessListener(new ManagedProcessListener() {
       @Override
       public void onProcessComplete(int exitValue) {
-        exited(exitValue);
+        exited(launch, exitValue);
       }
 
       @Override
       public void onProcessFailed(int exitValue, Throwable failure) {
-        exited(exitValue);
+        exited(launch, exitValue);
       }
     });
     ManagedProcess process = builder.build();
@@ -138,9 +146,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /** Called by the process's watcher thread when mariadbd has ended, whyever it did. */
-  private void exited(int exitValue) {
+  private void exited(long launch, int exitValue) {
     synchronized (lock) {
-      if (closed) {
+      lastExited = Math.max(lastExited, launch);
+      if (closed || launch != serverLaunch) {
         return;
       }
       // Dying again soon after a restart (a crash on start, a full disk) must not spin: wait longer each time.
@@ -175,13 +184,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return;
       }
       try {
-        ManagedProcess started = launch();
+        long launch;
+        synchronized (lock) {
+          launch = ++launches;
+        }
+        ManagedProcess started = launch(launch);
         synchronized (lock) {
           if (closed) {
             started.destroy();
             return;
           }
+          if (lastExited >= launch) {
+            // It died between saying it was ready and becoming the server, when its exit was not ours to see.
+            throw new IllegalStateException("mariadbd exited right after it started");
+          }
           server = started;
+          serverLaunch = launch;
           restarts++;
           restartedAt = System.nanoTime();
         }

@@ -3,6 +3,8 @@ package com.mt5bridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -62,6 +64,29 @@ class EmbeddedMariaDbTest {
       assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(5);
       assertThat(Duration.ofNanos(System.nanoTime() - died)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
       assertThat(server.restarts()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void restarts_that_fail_are_retried_by_one_loop_until_one_succeeds() throws Exception {
+    try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
+      String url = server.jdbcUrl("bridge");
+      execute(url, "CREATE TABLE kept (v INT)", "INSERT INTO kept VALUES (9)");
+      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
+
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+      ProcessHandle.of(pid).ifPresent(dead -> dead.onExit().join());
+      // Something else takes the port: each restart fails (mariadbd cannot bind it) and exits.
+      try (ServerSocket squatter = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress())) {
+        Thread.sleep(3_500); // restarts at once, after 1 s and after 2 s more: three failures
+        // Each failed attempt's exit started another loop before, each starting more.
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("embedded-db-restart") && t.isAlive()).count()).isEqualTo(1);
+        assertThat(server.restarts()).isZero();
+      }
+
+      assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(9);
+      assertThat(server.restarts()).isEqualTo(1);
     }
   }
 
