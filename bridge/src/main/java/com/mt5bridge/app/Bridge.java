@@ -43,11 +43,6 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +58,12 @@ public final class Bridge implements AutoCloseable {
 
   private final Deque<AutoCloseable> started;
   private final HttpServer http;
-  private final CompletableFuture<Void> ready;
+  private final Startup startup;
 
-  private Bridge(Deque<AutoCloseable> started, HttpServer http, CompletableFuture<Void> ready) {
+  private Bridge(Deque<AutoCloseable> started, HttpServer http, Startup startup) {
     this.started = started;
     this.http = http;
-    this.ready = ready;
+    this.startup = startup;
   }
 
   public static Bridge start(Settings settings, InstantSource clock, PrintStream console) {
@@ -80,7 +75,7 @@ public final class Bridge implements AutoCloseable {
       started.push(monitor);
       AdminAuth adminAuth = new AdminAuth(AdminToken.hash(settings.adminToken(), settings.dataDir(), console));
       JsonMapper json = Json.mapper();
-      CompletableFuture<Void> ready = new CompletableFuture<>();
+      Startup startup = new Startup();
 
       TickHub ticks = new TickHub();
       AccountLoader loader = new AccountLoader(database.dsl());
@@ -116,18 +111,17 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
           json);
       started.push(signals);
-      AtomicReference<String> startupProblem = new AtomicReference<>();
-      HealthHandler health = new HealthHandler(monitor::up, () -> notReady(ready, startupProblem),
+      HealthHandler health = new HealthHandler(monitor::up, startup::notReady,
           journal::commitWait, Map::of, notJournaled,
           signals::unauthenticatedNotJournaled, Version.current(), clock);
 
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);
-        routes.before("/webhook", ctx -> requireReady(ready, startupProblem));
-        routes.before("/webhook/*", ctx -> requireReady(ready, startupProblem));
+        routes.before("/webhook", ctx -> startup.requireReady());
+        routes.before("/webhook/*", ctx -> startup.requireReady());
         new WebhookRoutes(signals).register(routes);
         routes.before("/api/*", adminAuth);
-        routes.before("/api/*", ctx -> requireReady(ready, startupProblem));
+        routes.before("/api/*", ctx -> startup.requireReady());
         routes.before("/api/*", new JsonBodies());
         new AccountRoutes(brokers, history).register(routes);
         new TradingRoutes(brokers).register(routes);
@@ -158,8 +152,8 @@ public final class Bridge implements AutoCloseable {
         strategies.load();
         signals.start();
       };
-      Thread.ofVirtual().name("startup").start(() -> finishStartup(database, load, ready, startupProblem));
-      return new Bridge(started, http, ready);
+      startup.run(database, load);
+      return new Bridge(started, http, startup);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -172,23 +166,12 @@ public final class Bridge implements AutoCloseable {
 
   /** Waits until the schema is migrated and the accounts are loaded. */
   public boolean awaitReady(Duration timeout) {
-    try {
-      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      return false;
-    }
+    return startup.await(timeout);
   }
 
   @Override
   public void close() {
-    // ends a startup still waiting for the database, before the pool it uses is closed
-    ready.completeExceptionally(new IllegalStateException("the bridge stopped before it was ready"));
+    startup.stop();
     closeAll(started);
     log.info("MT5 Bridge stopped");
   }
@@ -210,62 +193,8 @@ public final class Bridge implements AutoCloseable {
     };
   }
 
-  /**
-   * Migrates and rebuilds every account once the database answers; until then the API says 503 and
-   * /health says DOWN.
-   */
-  private static void finishStartup(Database database, Runnable loadAccounts, CompletableFuture<Void> ready,
-      AtomicReference<String> problem) {
-    long attempt = 0;
-    while (!ready.isDone()) {
-      try {
-        database.migrate();
-        loadAccounts.run();
-        if (ready.complete(null)) {
-          log.info("MT5 Bridge ready");
-        }
-      } catch (RuntimeException e) {
-        if (ready.isDone()) {
-          return; // the bridge is stopping: its pool closed under the startup, which is no fault
-        }
-        // When the database answers, the failure is something else (an account that cannot be loaded): say it.
-        String reason = database.ping(Duration.ofSeconds(1)) ? e.getMessage() : "waiting for the database";
-        problem.set(reason);
-        if (attempt++ % 15 == 0) {
-          log.atError().setMessage("start-up not finished; retrying every 2 s").addKeyValue("reason", reason)
-              .addKeyValue("error", e.getMessage()).log();
-        }
-        sleep(Duration.ofSeconds(2));
-      }
-    }
-  }
-
   private static VirtualBroker cannotRebuild(String account) {
     throw new IllegalStateException("accounts kept in memory cannot be rebuilt");
-  }
-
-  /** Why trading is not open, for /health and every 503 until it is; null once the bridge is ready. */
-  private static String notReady(CompletableFuture<Void> ready, AtomicReference<String> problem) {
-    return switch (ready.state()) {
-      case SUCCESS -> null;
-      case RUNNING -> "the bridge is starting: " + Objects.requireNonNullElse(problem.get(), "waiting for the database");
-      default -> "the bridge is stopping";
-    };
-  }
-
-  private static void requireReady(CompletableFuture<Void> ready, AtomicReference<String> problem) {
-    String why = notReady(ready, problem);
-    if (why != null) {
-      throw ApiException.unavailable(why);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void closeAll(Deque<AutoCloseable> started) {
