@@ -138,11 +138,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       }
     });
     ManagedProcess process = builder.build();
-    if (!process.startAndWaitForConsoleMessageMaxMs(": ready for connections", START_TIMEOUT_MS)) {
+    boolean ready;
+    try {
+      ready = process.startAndWaitForConsoleMessageMaxMs(": ready for connections", START_TIMEOUT_MS);
+    } catch (ManagedProcessException exited) {
+      throw new IllegalStateException("mariadbd exited before it was ready: " + why(process.getLastConsoleLines()));
+    }
+    if (!ready) {
       process.destroy();
-      throw new IllegalStateException("mariadbd did not become ready: " + process.getLastConsoleLines());
+      throw new IllegalStateException("mariadbd did not become ready: " + why(process.getLastConsoleLines()));
     }
     return process;
+  }
+
+  /** The server's last error line ("Can't start server: Bind on TCP/IP port ..."), else its last line. */
+  private static String why(String console) {
+    List<String> lines = console == null ? List.of() : console.lines().filter(line -> !line.isBlank()).toList();
+    return lines.reversed().stream().filter(line -> line.contains("[ERROR]") && !line.endsWith("Aborting"))
+        .findFirst().or(() -> lines.isEmpty() ? Optional.empty() : Optional.of(lines.getLast()))
+        .map(line -> line.replaceFirst("^.*\\[ERROR\\] ", "")).orElse("no output");
   }
 
   /** Called by the process's watcher thread when mariadbd has ended, whyever it did. */

@@ -3,6 +3,7 @@ package com.mt5bridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mt5bridge.testing.CapturedLogs;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -77,12 +78,18 @@ class EmbeddedMariaDbTest {
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
       ProcessHandle.of(pid).ifPresent(dead -> dead.onExit().join());
       // Something else takes the port: each restart fails (mariadbd cannot bind it) and exits.
-      try (ServerSocket squatter = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress())) {
+      try (ServerSocket squatter = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress());
+           CapturedLogs logs = new CapturedLogs()) {
         Thread.sleep(3_500); // restarts at once, after 1 s and after 2 s more: three failures
         // Each failed attempt's exit started another loop before, each starting more.
         assertThat(Thread.getAllStackTraces().keySet().stream()
             .filter(t -> t.getName().equals("embedded-db-restart") && t.isAlive()).count()).isEqualTo(1);
         assertThat(server.restarts()).isZero();
+        // Each failure says why in one line: the server's own last error, not its whole console.
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("embedded MariaDB did not start again"))
+            .isNotEmpty().allSatisfy(line -> assertThat(line)
+                .contains("reason=mariadbd exited before it was ready: Do you already have another server running on "
+                    + "port: " + server.port() + " ?").doesNotContain("\n"));
       }
 
       assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(9);
