@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * JSON, deep nesting, absurd numbers, wrong types, injection strings, unknown fields and keys,
  * placeholders, odd content types. Each must get a 4xx in the contract's error shape (never a 5xx)
  * and none may change the account. Every body is invalid by construction, so any trade is a bug.
+ * Then well-formed, authenticated alerts with extreme numbers: traded or refused, never a 5xx.
  * Another seed or more bodies: {@code -Dfuzz.seed=7 -Dfuzz.bodies=20000}.
  */
 class WebhookFuzzTest {
@@ -204,7 +205,50 @@ class WebhookFuzzTest {
     assertThat(state.path("orders")).isEmpty();
     assertThat(state.path("balance").decimalValue()).isEqualByComparingTo("10000");
     assertThat(floor.deals(account)).hasSize(1);
-    assertThat(bridge.dsl().fetchCount(bridge.dsl().selectFrom("signals").where("status = 'EXECUTED'"))).isZero();
+    assertThat(bridge.dsl().fetchCount(bridge.dsl().selectFrom("signals")
+        .where("status = 'EXECUTED' and strategy_id = ?", STRATEGY))).isZero();
+  }
+
+  /** Numbers every request bound lets through, yet far past any real price, stop or size. */
+  private static final List<String> EXTREME = List.of("99999999999999", "99999999999999.99", "9999999999.99999",
+      "9999999999", "1e14", "1E13", "0.000000000001", "1E-12", "123456789.12345", "50000", "100", "1.09", "1.1",
+      "0.5", "0");
+
+  /**
+   * Well-formed alerts with the right secret and extreme numbers in every numeric field: each is traded
+   * or refused, never answered 5xx. A sell limit at 10^14 used to overflow inside the account (503, its
+   * batch dropped, the account rebuilt without prices).
+   */
+  @Test
+  void authenticated_alerts_with_extreme_numbers_are_traded_or_refused_never_a_5xx() {
+    String extreme = floor.account("HEDGING");
+    floor.strategy("fuzz-extreme", extreme, SECRET, Map.of("limits", Map.of("maxSignalsPerMinute", 0)));
+    floor.tick("EURUSD", "1.10000", "1.10020");
+    Random random = new Random(Long.getLong("fuzz.seed", SEED));
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      Map<String, Object> fields = new HashMap<>();
+      fields.put("secret", SECRET);
+      fields.put("action", pick(random, List.of("buy", "sell", "long", "short", "close", "flat")));
+      fields.put("symbol", "EURUSD");
+      if (random.nextBoolean()) {
+        fields.put("type", pick(random, List.of("limit", "stop", "stop_limit", "market")));
+      }
+      for (String field : List.of("price", "sl", "tp", "slPips", "tpPips", "volume", "contracts", "risk",
+          "positionSize")) {
+        if (random.nextInt(3) == 0) {
+          fields.put(field, new Raw(pick(random, EXTREME)));
+        }
+      }
+      String body = json(fields);
+      Http.Response response = http.post("/webhook/fuzz-extreme", "application/json", body);
+      if (response.status() >= 500) {
+        failures.add("#" + i + " status " + response.status() + " " + response.body() + " <- " + body);
+      }
+    }
+
+    assertThat(failures).as("alerts answered 5xx").isEmpty();
+    assertThat(floor.state(extreme).path("balance").isNumber()).isTrue(); // the account still answers
   }
 
   /** What is wrong with the answer, or null when it is a 4xx in the contract's error shape. */
