@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Query parameters with errors that name them (shared by every listing route). */
 public final class Query {
 
-  private static final Pattern STEP = Pattern.compile("(\\d{1,9})([smhdSMHD])");
+  /** A count and its unit; a bare count is seconds ({@code step=60}). */
+  private static final Pattern STEP = Pattern.compile("(\\d{1,9})([smhdSMHD]?)");
 
   private Query() {}
 
@@ -45,7 +46,7 @@ public final class Query {
       if (shorthand.matches()) {
         long count = Long.parseLong(shorthand.group(1));
         step = switch (shorthand.group(2).toLowerCase(Locale.ROOT)) {
-          case "s" -> Duration.ofSeconds(count);
+          case "s", "" -> Duration.ofSeconds(count);
           case "m" -> Duration.ofMinutes(count);
           case "h" -> Duration.ofHours(count);
           default -> Duration.ofDays(count);
@@ -58,7 +59,7 @@ public final class Query {
     }
     if (step == null || step.compareTo(Duration.ofSeconds(1)) < 0 || step.compareTo(max) > 0 || step.getNano() != 0) {
       throw new InvalidFieldException(name, name + " must be whole seconds from 1s to " + max.toDays()
-          + "d, such as 30s, 5m, 1h, 1d or PT15M");
+          + "d, such as 30s (or 30), 5m, 1h, 1d or PT15M");
     }
     return step;
   }

@@ -181,6 +181,8 @@ class BrokerApiTest {
     assertThat(hours.get(0).path("equityLow").decimalValue()).isEqualByComparingTo("10000.00");
     assertThat(hours.get(0).path("equityHigh").decimalValue()).isEqualByComparingTo("10000.00");
     assertThat(http.get("/api/broker/" + id + "/equity?step=PT15M").status()).isEqualTo(200);
+    // A bare number is seconds: it was refused, in a message that said "whole seconds".
+    assertThat(http.get("/api/broker/" + id + "/equity?step=3600").json()).isEqualTo(hours);
     for (String bad : List.of("banana", "0s", "PT0.5S", "32d", "-1h", "1w")) {
       Http.Response refused = http.get("/api/broker/" + id + "/equity?step=" + bad);
       assertThat(refused.status()).as(bad).isEqualTo(422);
