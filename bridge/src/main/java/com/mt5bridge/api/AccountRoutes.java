@@ -2,6 +2,7 @@ package com.mt5bridge.api;
 
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.UnloadedAccount;
 import com.mt5bridge.broker.TradeHistory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,7 +39,9 @@ public final class AccountRoutes {
   }
 
   private void all(Context ctx) {
+    // The accounts trading; one start-up could not load is on /health (accountsNotLoaded) with why.
     List<CompletableFuture<BrokerJson.Summary>> summaries = brokers.all().stream()
+        .filter(b -> !(b instanceof UnloadedAccount))
         .map(b -> b.snapshot().thenApply(BrokerJson.Summary::of)).toList();
     ctx.future(() -> CompletableFuture.allOf(summaries.toArray(CompletableFuture[]::new))
         .thenAccept(done -> ctx.json(summaries.stream().map(CompletableFuture::join).toList())));

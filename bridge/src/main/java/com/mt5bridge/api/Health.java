@@ -11,6 +11,8 @@ import java.util.Map;
  *     webhook answers 503 until it is true
  * @param journal UP while commits go through; {@link #STALLED} when one has waited for the database
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
+ * @param accountsNotLoaded accounts the database holds that start-up could not load, with why: they
+ *     answer 503 and are tried again every 2 s; the others trade (status DEGRADED meanwhile)
  * @param signalsNotJournaled refused and duplicate signals since start that could not be journaled
  *     (the database away for minutes, or a flood beyond the journal's queue); 0 normally
  * @param unauthenticatedNotJournaled refusals since start of senders that did not show a strategy's
@@ -22,6 +24,7 @@ public record Health(
     String database,
     String journal,
     Map<String, String> terminals,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsNotLoaded,
     long signalsNotJournaled,
     long unauthenticatedNotJournaled,
     String version,

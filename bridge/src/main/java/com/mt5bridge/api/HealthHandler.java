@@ -26,6 +26,7 @@ public final class HealthHandler implements Handler {
 
   private final BooleanSupplier databaseUp;
   private final Supplier<String> starting;
+  private final Supplier<Map<String, String>> accountsNotLoaded;
   private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
   private final LongSupplier signalsNotJournaled;
@@ -36,12 +37,15 @@ public final class HealthHandler implements Handler {
 
   /**
    * @param starting why the bridge is not ready yet ("the bridge is starting: ..."), or null once it is
+   * @param accountsNotLoaded accounts start-up could not load, with why: DEGRADED while there are any
    */
-  public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting, Supplier<Duration> commitWait,
+  public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting,
+      Supplier<Map<String, String>> accountsNotLoaded, Supplier<Duration> commitWait,
       Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled,
       LongSupplier unauthenticatedNotJournaled, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
     this.starting = starting;
+    this.accountsNotLoaded = accountsNotLoaded;
     this.commitWait = commitWait;
     this.terminals = terminals;
     this.signalsNotJournaled = signalsNotJournaled;
@@ -62,12 +66,14 @@ public final class HealthHandler implements Handler {
     String journal = !database ? Health.DOWN : commitWait.get().compareTo(STALL) > 0 ? Health.STALLED : Health.UP;
     Map<String, String> terminalStates = new TreeMap<>(terminals.get());
     String notReady = starting.get();
+    Map<String, String> notLoaded = accountsNotLoaded.get();
     String status = !database || notReady != null ? Health.DOWN
-        : journal.equals(Health.STALLED) || terminalStates.containsValue(Health.DOWN) ? Health.DEGRADED : Health.UP;
+        : journal.equals(Health.STALLED) || terminalStates.containsValue(Health.DOWN) || !notLoaded.isEmpty()
+            ? Health.DEGRADED : Health.UP;
     ErrorBody.Detail error = !database ? ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error()
         : notReady != null ? ErrorBody.of(ErrorCode.UNAVAILABLE, notReady, null).error() : null;
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-    return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal, terminalStates,
+    return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal, terminalStates, notLoaded,
         signalsNotJournaled.getAsLong(), unauthenticatedNotJournaled.getAsLong(), version, uptime, error);
   }
 }

@@ -17,6 +17,7 @@ import com.mt5bridge.broker.CurrencyRates;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.TickHub;
 import com.mt5bridge.broker.TradeHistory;
+import com.mt5bridge.broker.UnloadedAccount;
 import com.mt5bridge.broker.sim.AccountLoop;
 import com.mt5bridge.broker.sim.SimBrokerFactory;
 import com.mt5bridge.broker.sim.VirtualBroker;
@@ -111,7 +112,7 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
           json);
       started.push(signals);
-      HealthHandler health = new HealthHandler(monitor::up, startup::notReady,
+      HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::unloaded,
           journal::commitWait, Map::of, notJournaled,
           signals::unauthenticatedNotJournaled, Version.current(), clock);
 
@@ -134,17 +135,31 @@ public final class Bridge implements AutoCloseable {
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
           .addKeyValue("version", Version.current()).log();
 
-      // Tried again whole while it fails: the accounts an earlier attempt loaded are kept, not loaded twice.
+      // Tried again while it fails: the accounts an earlier attempt loaded are kept, not loaded twice. An
+      // account that cannot be loaded while the database answers is held by an UnloadedAccount, and the
+      // others trade; one the database could not give waits with the whole start-up.
       Runnable loadAccounts = settings.persistence()
-          ? () -> loader.accountIds().stream().filter(id -> brokers.find(id).isEmpty()).forEach(id -> {
+          ? () -> loader.accountIds().stream().filter(id -> !brokers.loaded(id)).forEach(id -> {
             VirtualBroker account;
             try {
               account = recovery.rebuild(id);
             } catch (RuntimeException e) {
-              throw new IllegalStateException("account " + id + " could not be loaded: " + e.getMessage(), e);
+              if (!database.ping(Duration.ofSeconds(1))) {
+                throw e;
+              }
+              if (brokers.find(id).isEmpty()) {
+                log.atError().setMessage("account could not be loaded; the others trade, it is tried again")
+                    .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
+              }
+              brokers.addUnloaded(new UnloadedAccount(id, String.valueOf(e.getMessage())));
+              return;
             }
+            boolean retried = brokers.find(id).isPresent();
             ticks.remember(account.lastPrices());
             brokers.add(sim.resume(account));
+            if (retried) {
+              log.atInfo().setMessage("account loaded after all; it trades").addKeyValue("account", id).log();
+            }
           })
           : () -> { };
       Runnable load = () -> {
@@ -152,7 +167,7 @@ public final class Bridge implements AutoCloseable {
         strategies.load();
         signals.start();
       };
-      startup.run(database, load);
+      startup.run(database, load, loadAccounts, () -> !brokers.unloaded().isEmpty());
       return new Bridge(started, http, startup);
     } catch (RuntimeException e) {
       closeAll(started);

@@ -6,14 +6,18 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bridge's start-up after it listens: migrate, then load every account, tried again every 2 s
- * until it all succeeds. Until then trading is closed, and /health and every 503 say why.
+ * until it all succeeds (an account that cannot be loaded while the database answers is left out
+ * for then, and tried again every 2 s after). Until then trading is closed, and /health and every
+ * 503 say why.
  */
 final class Startup {
 
@@ -22,10 +26,29 @@ final class Startup {
 
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile String problem;
+  private volatile boolean stopped;
 
-  /** Runs on its own thread: {@code load} must keep what an earlier, failed attempt already did. */
-  void run(Database database, Runnable load) {
-    Thread.ofVirtual().name("startup").start(() -> retryUntilReady(database, load));
+  /**
+   * Runs on its own thread: {@code load} must keep what an earlier, failed attempt already did. Once
+   * ready, {@code loadAccounts} is run again every 2 s while {@code accountsLeft} (accounts that could
+   * not be loaded), so that one fixed in the database trades without a restart.
+   */
+  void run(Database database, Runnable load, Runnable loadAccounts, BooleanSupplier accountsLeft) {
+    Thread.ofVirtual().name("startup").start(() -> {
+      retryUntilReady(database, load);
+      retryAccounts(loadAccounts, accountsLeft);
+    });
+  }
+
+  private void retryAccounts(Runnable loadAccounts, BooleanSupplier accountsLeft) {
+    while (ready.state() == Future.State.SUCCESS && !stopped && accountsLeft.getAsBoolean()) {
+      sleep();
+      try {
+        loadAccounts.run();
+      } catch (RuntimeException e) {
+        // The database is away: the accounts wait for it as every request does; tried again in 2 s.
+      }
+    }
   }
 
   private void retryUntilReady(Database database, Runnable load) {
@@ -81,8 +104,9 @@ final class Startup {
     }
   }
 
-  /** Ends a start-up still trying, before the pool it uses is closed. */
+  /** Ends a start-up still trying, and the retries of accounts left, before the pool they use is closed. */
   void stop() {
+    stopped = true;
     ready.completeExceptionally(new IllegalStateException("the bridge stopped before it was ready"));
   }
 

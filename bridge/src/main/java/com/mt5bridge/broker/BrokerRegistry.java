@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,7 +53,8 @@ public final class BrokerRegistry implements AutoCloseable {
       closeQuietly(broker);
       throw new BrokerUnavailableException("the bridge is stopping");
     }
-    if (brokers.containsKey(broker.id())) {
+    Broker present = brokers.get(broker.id());
+    if (present != null && !(present instanceof UnloadedAccount)) {
       closeQuietly(broker);
       throw new IllegalStateException("account " + broker.id() + " is already loaded");
     }
@@ -60,6 +62,35 @@ public final class BrokerRegistry implements AutoCloseable {
     if (broker.mode() == AccountMode.SIM) {
       ticks.subscribe(broker);
     }
+  }
+
+  /**
+   * Holds the place of an account start-up could not load, until {@link #add} replaces it: requests
+   * to it fail with the reason, and it takes no ticks.
+   */
+  public synchronized void addUnloaded(UnloadedAccount account) {
+    requireOpen();
+    Broker present = brokers.get(account.id());
+    if (present == null || present instanceof UnloadedAccount) {
+      brokers.put(account.id(), account);
+    }
+  }
+
+  /** The accounts start-up could not load (yet), with why. */
+  public Map<String, String> unloaded() {
+    Map<String, String> reasons = new TreeMap<>();
+    brokers.values().forEach(b -> {
+      if (b instanceof UnloadedAccount unloaded) {
+        reasons.put(unloaded.id(), unloaded.reason());
+      }
+    });
+    return reasons;
+  }
+
+  /** True when {@code id} is loaded and trading (not merely held for by an {@link UnloadedAccount}). */
+  public boolean loaded(String id) {
+    Broker broker = brokers.get(id);
+    return broker != null && !(broker instanceof UnloadedAccount);
   }
 
   public Optional<Broker> find(String id) {

@@ -5,6 +5,7 @@ import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.Order;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
@@ -246,7 +247,10 @@ public final class Strategies {
   private static AccountSnapshot snapshot(Broker broker) {
     try {
       return broker.snapshot().get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      throw ApiException.unavailable(e.getCause() instanceof BrokerUnavailableException unavailable
+          ? unavailable.getMessage() : "account " + broker.id() + " could not show its positions; try again");
+    } catch (TimeoutException e) {
       throw ApiException.unavailable("account " + broker.id() + " did not show its positions in time; try again");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
