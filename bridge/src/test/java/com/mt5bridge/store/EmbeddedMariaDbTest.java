@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.testing.CapturedLogs;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -46,21 +47,15 @@ class EmbeddedMariaDbTest {
     try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
       String url = server.jdbcUrl("bridge");
       execute(url, "CREATE TABLE kept (v INT)", "INSERT INTO kept VALUES (5)");
-      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
-
-      // As the kernel's OOM killer would: SIGKILL, no clean shutdown.
-      ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      ProcessHandle.of(pid).ifPresent(dead -> dead.onExit().join());
+      long pid = end(server, true); // as the kernel's OOM killer would: SIGKILL, no clean shutdown
 
       assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(5);
       assertThat(server.restarts()).isEqualTo(1);
-      long restarted = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
-      assertThat(restarted).isNotEqualTo(pid);
+      assertThat(pid(server)).isNotEqualTo(pid);
 
       // Dying again within a minute of its restart: started again only after a wait (1 s), so a server that
       // crashes as it starts is not restarted in a tight loop.
-      ProcessHandle.of(restarted).orElseThrow().destroyForcibly();
-      ProcessHandle.of(restarted).ifPresent(dead -> dead.onExit().join());
+      end(server, true);
       long died = System.nanoTime();
       assertThat(answerWithin(url, Duration.ofSeconds(60))).isEqualTo(5);
       assertThat(Duration.ofNanos(System.nanoTime() - died)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -73,10 +68,7 @@ class EmbeddedMariaDbTest {
     try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
       String url = server.jdbcUrl("bridge");
       execute(url, "CREATE TABLE kept (v INT)", "INSERT INTO kept VALUES (9)");
-      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
-
-      ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      ProcessHandle.of(pid).ifPresent(dead -> dead.onExit().join());
+      end(server, true);
       // Something else takes the port: each restart fails (mariadbd cannot bind it) and exits.
       try (ServerSocket squatter = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress());
            CapturedLogs logs = new CapturedLogs()) {
@@ -101,16 +93,29 @@ class EmbeddedMariaDbTest {
   void a_server_shut_down_cleanly_is_left_down() throws Exception {
     try (EmbeddedMariaDb server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, 0)) {
       String url = server.jdbcUrl("bridge");
-      long pid = Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
-
-      // SIGTERM, as mariadb-admin shutdown or a second bridge taking the data directory over would.
-      ProcessHandle.of(pid).orElseThrow().destroy();
-      ProcessHandle.of(pid).ifPresent(gone -> gone.onExit().join());
+      end(server, false); // SIGTERM, as mariadb-admin shutdown or a second bridge taking the data directory over
       Thread.sleep(3_000); // longer than a restart takes here, had one begun
 
       assertThatThrownBy(() -> queryInt(url, "SELECT 1")).isInstanceOf(SQLException.class);
       assertThat(server.restarts()).isZero();
     }
+  }
+
+  /** Ends the server's process (SIGKILL, or SIGTERM for a clean shutdown) and waits for it; its pid. */
+  private static long end(EmbeddedMariaDb server, boolean kill) throws IOException {
+    long pid = pid(server);
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    if (kill) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
+    process.onExit().join();
+    return pid;
+  }
+
+  private static long pid(EmbeddedMariaDb server) throws IOException {
+    return Long.parseLong(Files.readString(server.dataDir().resolve("mariadbd.pid")).trim());
   }
 
   /** The value in {@code kept} once the server answers again; the restart takes a few seconds. */
