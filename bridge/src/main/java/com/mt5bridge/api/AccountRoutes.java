@@ -2,8 +2,8 @@ package com.mt5bridge.api;
 
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
-import com.mt5bridge.broker.UnloadedAccount;
 import com.mt5bridge.broker.TradeHistory;
+import com.mt5bridge.broker.UnloadedAccount;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;

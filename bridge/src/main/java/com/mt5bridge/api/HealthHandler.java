@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: DOWN (503) without the database or while the bridge is starting (its accounts
- * not all loaded: every trade and webhook answers 503 meanwhile), DEGRADED when commits are stalled or
- * a live terminal is disconnected, else UP. Answers from cached state: never waits on a dead dependency.
+ * {@code GET /health}: DOWN (503) without the database or while the bridge is starting (every trade
+ * and webhook answers 503 meanwhile), DEGRADED when commits are stalled, a live terminal is
+ * disconnected or an account could not be loaded, else UP. Answers from cached state: never waits on
+ * a dead dependency.
  */
 public final class HealthHandler implements Handler {
 

@@ -31,9 +31,9 @@ public final class Query {
   }
 
   /**
-   * A step of time, or null when absent: a number of seconds, minutes, hours or days ({@code 30s},
-   * {@code 5m}, {@code 1h}, {@code 1d}) or an ISO-8601 duration ({@code PT15M}), whole seconds from
-   * one second to {@code max}.
+   * A step of time, or null when absent: a number of seconds, minutes, hours or days ({@code 30s} or
+   * {@code 30}, {@code 5m}, {@code 1h}, {@code 1d}) or an ISO-8601 duration ({@code PT15M}), whole
+   * seconds from one second to {@code max}.
    */
   public static Duration step(Context ctx, String name, Duration max) {
     String value = ctx.queryParam(name);

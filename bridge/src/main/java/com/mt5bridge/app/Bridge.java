@@ -2,7 +2,6 @@ package com.mt5bridge.app;
 
 import com.mt5bridge.api.AccountRoutes;
 import com.mt5bridge.api.AdminAuth;
-import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.ConsolidatedRoutes;
 import com.mt5bridge.api.HealthHandler;
 import com.mt5bridge.api.HttpServer;

@@ -14,6 +14,14 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
     BigDecimal volumeMax, BigDecimal volumeStep, int stopsLevel, int freezeLevel, SwapMode swapMode,
     BigDecimal swapLong, BigDecimal swapShort, DayOfWeek swapTripleDay) {
 
+  /** The bound of {@link #sized}: 10^10 lots, 10^10 units in a contract, 10^10 of money per lot. */
+  private static final int MAX_SIZE_DIGITS = 10;
+
+  /** Digits before the point the journal's price columns (DECIMAL(24,10)) hold. */
+  private static final int MAX_INTEGER_DIGITS = 14;
+  /** Digits of a price counted in units of its last digit, as the accounts count it in a long. */
+  private static final int MAX_SCALED_DIGITS = 15;
+
   public SymbolSpec {
     require(name != null && name.matches("[A-Za-z0-9._#-]{1,32}"), "name", "symbol name must be 1-32 letters, digits or ._#-");
     require(digits >= 0 && digits <= 10, "digits", "digits must be from 0 to 10");
@@ -63,14 +71,6 @@ public record SymbolSpec(String name, int digits, BigDecimal contractSize, CalcM
         + ", as every price of a symbol with " + digits + " digits");
     return this;
   }
-
-  /** The bound of {@link #sized}: 10^10 lots, 10^10 units in a contract, 10^10 of money per lot. */
-  private static final int MAX_SIZE_DIGITS = 10;
-
-  /** Digits before the point the journal's price columns (DECIMAL(24,10)) hold. */
-  private static final int MAX_INTEGER_DIGITS = 14;
-  /** Digits of a price counted in units of its last digit, as the accounts count it in a long. */
-  private static final int MAX_SCALED_DIGITS = 15;
 
   /**
    * How many digits a price of this symbol may have before the point: fewer than 10^(15 - digits),

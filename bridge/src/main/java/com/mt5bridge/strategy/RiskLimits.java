@@ -50,7 +50,7 @@ final class RiskLimits {
       }
     }
     if (limits.maxDailyLoss().signum() > 0) {
-      BigDecimal result = StrategyDay.of(desk, strategy, daily).result();
+      BigDecimal result = StrategyDay.result(desk, strategy, daily);
       if (result.compareTo(limits.maxDailyLoss().negate()) <= 0) {
         throw refused("limits.maxDailyLoss", "the strategy is down " + result.negate().toPlainString() + " "
             + desk.currency() + " today; its maxDailyLoss is " + limits.maxDailyLoss().toPlainString()

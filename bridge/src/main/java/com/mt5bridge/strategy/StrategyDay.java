@@ -27,19 +27,40 @@ public record StrategyDay(String strategy, String account, String currency, Loca
     Instant now = desk.clock();
     ZoneId zone = desk.serverTimeZone();
     LocalDate day = LocalDate.ofInstant(now, zone);
-    BigDecimal realized = daily.today(desk.account(), strategy.magic(), now, zone);
-    Selection own = new Selection(null, null, strategy.magic());
+    BigDecimal realized = realized(desk, strategy, daily);
+    Selection own = own(strategy);
     List<Position> open = desk.positions(own);
-    BigDecimal floating = BigDecimal.ZERO;
-    for (Position position : open) {
-      floating = floating.add(position.profit()).add(position.swap());
-    }
+    BigDecimal floating = floating(open);
     BigDecimal result = realized.add(floating);
     BigDecimal limit = strategy.limits().maxDailyLoss();
     int cents = desk.figures().balance().scale();
     return new StrategyDay(strategy.id(), desk.account(), desk.currency(), day, day.atStartOfDay(zone).toInstant(),
         money(realized, cents), money(floating, cents), money(result, cents), limit,
         limit.signum() > 0 ? money(limit.add(result), cents) : null, open.size(), desk.orders(own).size());
+  }
+
+  /**
+   * The day's result alone, as {@code maxDailyLoss} compares it on every entry: {@link #of} without
+   * what only the API shows (the pending orders counted, the amounts scaled for display).
+   */
+  static BigDecimal result(TradingDesk desk, Strategy strategy, DailyResults daily) {
+    return realized(desk, strategy, daily).add(floating(desk.positions(own(strategy))));
+  }
+
+  private static BigDecimal realized(TradingDesk desk, Strategy strategy, DailyResults daily) {
+    return daily.today(desk.account(), strategy.magic(), desk.clock(), desk.serverTimeZone());
+  }
+
+  private static Selection own(Strategy strategy) {
+    return new Selection(null, null, strategy.magic());
+  }
+
+  private static BigDecimal floating(List<Position> open) {
+    BigDecimal floating = BigDecimal.ZERO;
+    for (Position position : open) {
+      floating = floating.add(position.profit()).add(position.swap());
+    }
+    return floating;
   }
 
   /** Shown as the account shows money ("0.00", not "0"); never rounded, as every amount is already in cents. */

@@ -114,19 +114,6 @@ final class SymbolBook {
     hasPrice = true;
   }
 
-  /** Back to a price the book had (one it could count), or to none. */
-  void restorePrice(BigDecimal lastBid, BigDecimal lastAsk, Instant lastTime, boolean hadPrice) {
-    if (hadPrice) {
-      setPrice(lastBid, lastAsk, lastTime);
-    } else {
-      bid = null;
-      ask = null;
-      bidScaled = 0;
-      askScaled = 0;
-      priceTime = null;
-      hasPrice = false;
-    }
-  }
 
   long scaled(BigDecimal price) {
     return Fixed.scaled(price, priceScale);

@@ -323,7 +323,6 @@ public final class VirtualBroker {
     BigDecimal lastBid = book.bid;
     BigDecimal lastAsk = book.ask;
     Instant lastTime = book.priceTime;
-    boolean hadPrice = book.hasPrice;
     try {
       book.setPrice(tick.bid(), tick.ask(), tick.time());
     } catch (ArithmeticException beyond) {
@@ -348,7 +347,8 @@ public final class VirtualBroker {
       try {
         revalue(book);
       } catch (ArithmeticException beyond) {
-        book.restorePrice(lastBid, lastAsk, lastTime, hadPrice);
+        // Only positions valued through this book can overflow, and they opened on a price of it: it had one.
+        book.setPrice(lastBid, lastAsk, lastTime);
         revalue(book);
         return false;
       }
