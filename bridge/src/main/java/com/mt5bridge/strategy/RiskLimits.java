@@ -61,8 +61,9 @@ final class RiskLimits {
 
   private static void checkAge(Duration age, int maxSeconds) {
     if (age == null) {
-      throw refused("time", "the strategy's maxSignalAgeSeconds needs the alert's time: add \"time\": "
-          + "\"{{timenow}}\" to the message (time={{timenow}} in the text form)");
+      throw refused("time", "the strategy's maxSignalAgeSeconds needs the alert's time (ISO-8601 with a zone, "
+          + "such as 2026-11-22T06:40:00Z, or epoch seconds or milliseconds): add \"time\": \"{{timenow}}\" "
+          + "to the message (time={{timenow}} in the text form)");
     }
     if (age.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
       String seconds = BigDecimal.valueOf(age.toMillis(), 3).stripTrailingZeros().toPlainString();

@@ -31,7 +31,16 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     return id != null && !id.isBlank() && time != null && !time.isBlank();
   }
 
-  /** {@code time} as an instant (ISO-8601 or epoch milliseconds), or null when it is neither. */
+  /**
+   * Up to this many digits an epoch number is seconds, past it milliseconds: 10^11 seconds is the
+   * year 5138 and 10^11 milliseconds 1973, so neither reading of a real alert's time is in doubt.
+   */
+  private static final int EPOCH_SECONDS_DIGITS = 11;
+
+  /**
+   * {@code time} as an instant (ISO-8601 with a zone, epoch seconds or epoch milliseconds), or null
+   * when it is none of them.
+   */
   Instant instant() {
     if (time == null) {
       return null;
@@ -39,7 +48,8 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     String text = time.strip();
     try {
       if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 15) {
-        return Instant.ofEpochMilli(Long.parseLong(text));
+        long epoch = Long.parseLong(text);
+        return text.length() <= EPOCH_SECONDS_DIGITS ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
       }
       Instant plain = tradingViewTime(text);
       return plain != null ? plain : OffsetDateTime.parse(text).toInstant();

@@ -95,6 +95,27 @@ class AlertValidationTest {
   }
 
   @Test
+  void an_entry_timed_in_epoch_seconds_is_aged_in_seconds() {
+    bridge.floor().strategy(strategy, account, SECRET, Map.of("limits", Map.of("maxSignalAgeSeconds", 60)));
+    long tenMinutesAgo = Instant.now().minusSeconds(600).getEpochSecond();
+
+    Http.Response response = json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.1,\"id\":\"e1\",\"time\":"
+        + tenMinutesAgo);
+
+    assertRefused(response, 422, "RISK_LIMIT", "time", " s before it arrived; the strategy's maxSignalAgeSeconds is 60");
+    // 600 s and the time the request took, not 1.7 billion seconds of a 1970 millisecond
+    assertThat(response.json().path("error").path("message").asString()).matches("the alert fired 60[01](\\.\\d+)? s .*");
+  }
+
+  @Test
+  void an_unreadable_time_under_an_age_limit_is_refused_naming_the_forms_read() {
+    bridge.floor().strategy(strategy, account, SECRET, Map.of("limits", Map.of("maxSignalAgeSeconds", 60)));
+
+    assertRefused(text("buy,EURUSD,vol=0.1,time=2026-11-22 06:40:00"), 422, "RISK_LIMIT", "time",
+        "needs the alert's time (ISO-8601 with a zone, such as 2026-11-22T06:40:00Z, or epoch seconds or milliseconds)");
+  }
+
+  @Test
   void a_volume_below_the_symbol_minimum_is_refused() {
     assertRefused(json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"0.001\""), 422, "INVALID", "volume",
         "below EURUSD's minimum 0.01");
