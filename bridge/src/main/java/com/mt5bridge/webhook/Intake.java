@@ -62,6 +62,7 @@ final class Intake {
           "the alert body is over " + Signals.MAX_BODY + " bytes, the most taken", null);
     }
     checkContentType(delivery.contentType());
+    checkUncompressed(delivery.contentEncoding());
     String body = utf8(delivery.body());
     RawAlert raw;
     try {
@@ -129,6 +130,14 @@ final class Intake {
         || type.startsWith("application/x-www-form-urlencoded"))) {
       throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the alert as application/json or text/plain "
           + "(as TradingView does), not " + AlertParser.clip(contentType), null);
+    }
+  }
+
+  /** The body is read as it came: compressed, it would only be refused as "not UTF-8 text". */
+  private static void checkUncompressed(String contentEncoding) {
+    if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the alert uncompressed (as TradingView does): "
+          + "Content-Encoding " + AlertParser.clip(contentEncoding) + " is not read", null);
     }
   }
 

@@ -48,8 +48,8 @@ public final class WebhookRoutes {
         size = Long.MAX_VALUE;
       }
     }
-    return new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), body, size, ctx.req().getRemoteAddr(),
-        forwardedFor(ctx));
+    return new Delivery(strategy, ctx.queryParam("secret"), ctx.contentType(), ctx.header("Content-Encoding"), body,
+        size, ctx.req().getRemoteAddr(), forwardedFor(ctx));
   }
 
   /**

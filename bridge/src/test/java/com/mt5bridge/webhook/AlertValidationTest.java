@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +210,20 @@ class AlertValidationTest {
   void an_unsupported_content_type_is_415() {
     assertRefused(bridge.http().post("/webhook/" + strategy, "application/xml", "<alert/>"), 415, "UNSUPPORTED_MEDIA_TYPE",
         null, "application/json or text/plain");
+  }
+
+  @Test
+  void a_compressed_body_is_415_naming_the_encoding() throws Exception {
+    byte[] alert = ("{\"secret\":\"" + SECRET + "\",\"strategy\":\"" + strategy
+        + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":0.1}").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+      out.write(alert);
+    }
+
+    assertRefused(bridge.http().send("POST", "/webhook/" + strategy, Map.of("Content-Type", "application/json",
+        "Content-Encoding", "gzip"), gzipped.toByteArray()), 415, "UNSUPPORTED_MEDIA_TYPE", null,
+        "send the alert uncompressed (as TradingView does): Content-Encoding gzip is not read");
   }
 
   @Test
