@@ -36,6 +36,24 @@ public interface Broker {
    */
   <T> CompletableFuture<T> perform(Function<TradingDesk, T> work);
 
+  /**
+   * {@link #perform} for a question, work that changes nothing on the account (a preview, a view of
+   * it): what the question throws fails its own answer alone. Thrown out of {@code perform}, an
+   * exception means the account may be half-changed, so the account drops every request of its turn
+   * (live signals among them) and is rebuilt from the database.
+   */
+  default <T> CompletableFuture<T> ask(Function<TradingDesk, T> question) {
+    record Answer<V>(V value, RuntimeException failure) {}
+    return this.<Answer<T>>perform(desk -> {
+      try {
+        return new Answer<>(question.apply(desk), null);
+      } catch (RuntimeException e) {
+        return new Answer<>(null, e);
+      }
+    }).thenCompose(answer -> answer.failure() == null ? CompletableFuture.completedFuture(answer.value())
+        : CompletableFuture.failedFuture(answer.failure()));
+  }
+
   /** A new price for one of {@link #symbols()}; ignored by brokers that take prices elsewhere. */
   void onTick(Tick tick);
 

@@ -48,7 +48,7 @@ public final class StrategyRoutes {
     Strategy strategy = strategies.get(ctx.pathParam("id"));
     Broker broker = brokers.find(strategy.account())
         .orElseThrow(() -> ApiException.unavailable("account " + strategy.account() + " is not available"));
-    ctx.future(() -> broker.perform(desk -> StrategyDay.of(desk, strategy, daily)).thenAccept(ctx::json));
+    ctx.future(() -> broker.ask(desk -> StrategyDay.of(desk, strategy, daily)).thenAccept(ctx::json));
   }
 
   private void replace(Context ctx) {

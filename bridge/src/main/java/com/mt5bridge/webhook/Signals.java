@@ -182,7 +182,8 @@ public final class Signals implements AutoCloseable {
     JournalEntry scratch = new JournalEntry(ids.next(), clock.instant()); // never recorded
     Intake.Understood understood = intake.read(delivery, scratch, false);
     Signal signal = understood.alert().toSignal(understood.symbol(), understood.alert().instant(), scratch.receivedAt);
-    CompletableFuture<Preview> planned = understood.broker().perform(desk -> {
+    // Planning changes nothing; a refusal from it (a limit, say) fails the preview alone.
+    CompletableFuture<Preview> planned = understood.broker().ask(desk -> {
       Strategy now = strategies.checkStillTrading(understood.strategy());
       Plan plan = planner.plan(desk, now, signal, Source.signal(scratch.id));
       Tick price = signal.symbol() == null ? null : desk.price(signal.symbol()).orElse(null);

@@ -3,6 +3,7 @@ package com.mt5bridge.api;
 import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.OwnedMariaDb;
 import com.mt5bridge.testing.RunningBridge;
@@ -66,6 +67,33 @@ class DatabaseOutageTest {
     assertThat(http.get("/api/broker/outage/trades").json()).hasSize(3);
     eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
         .isEqualTo("UP"));
+  }
+
+  @Test
+  void a_strategys_day_asked_during_an_outage_is_503_and_leaves_its_account_alone() {
+    assertThat(http.post("/api/broker/create", Map.of("id", "outage-day", "balance", 10000)).status()).isEqualTo(201);
+    assertThat(http.post("/api/strategies", Map.of("id", "outage-day", "account", "outage-day",
+        "secret", "outage-day-0123456789", "magic", 78, "limits", Map.of("maxDailyLoss", 100))).status()).isEqualTo(201);
+
+    mariadb.stop();
+    eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
+        .isEqualTo("DOWN"));
+    Http.Response during;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      // The day's realized result is read from the deal history, on the account's thread.
+      during = http.get("/api/strategies/outage-day/today");
+      // A question that fails is no reason to drop the account's other requests and rebuild it.
+      assertThat(logs.lines()).noneMatch(line -> line.contains("request failed inside the account"));
+    }
+    mariadb.start();
+
+    assertThat(during.status()).as(during.toString()).isEqualTo(503);
+    assertThat(during.json().path("error").path("message").asString()).contains("the deal history cannot be read");
+    eventually(Duration.ofSeconds(20), () -> {
+      JsonNode day = http.get("/api/strategies/outage-day/today").json();
+      assertThat(day.path("realized").decimalValue()).isEqualByComparingTo("0");
+      assertThat(day.path("lossLeft").decimalValue()).isEqualByComparingTo("100");
+    });
   }
 
   @Test

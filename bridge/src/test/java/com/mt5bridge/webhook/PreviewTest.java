@@ -2,6 +2,7 @@ package com.mt5bridge.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.TestBridge;
 import com.mt5bridge.testing.TradingFloor;
@@ -122,5 +123,30 @@ class PreviewTest {
     assertThat(paused.status()).isEqualTo(403);
     assertThat(noToken.status()).isEqualTo(401);
     assertThat(http.get("/api/signals?strategy=preview-refused").json()).isEmpty();
+  }
+
+  @Test
+  void a_preview_refused_on_the_account_leaves_the_account_as_it_was() {
+    floor.strategy("preview-limit", account, SECRET, Map.of("magic", 2005, "limits", Map.of("maxVolume", 1)));
+    floor.strategy("preview-risk-free", account, SECRET, Map.of("magic", 2006));
+
+    try (CapturedLogs logs = new CapturedLogs()) {
+      // Sized and limited on the account's thread; a refusal there is an answer, not a failure of the
+      // account (which drops the requests in its batch, live signals among them, and rebuilds it).
+      Http.Response tooBig = http.post("/api/strategies/preview-limit/preview", "text/plain", SECRET + ",buy,EURUSD,vol=2");
+      http.post("/api/strategies/preview-limit/pause", Map.of());
+      Http.Response paused = http.post("/api/strategies/preview-limit/preview", "text/plain", SECRET + ",buy,EURUSD");
+
+      assertThat(tooBig.status()).isEqualTo(422);
+      assertThat(tooBig.json().path("error").path("message").asString())
+          .isEqualTo("the signal opens 2 lots; the strategy's maxVolume is 1");
+      assertThat(paused.status()).isEqualTo(403);
+      assertThat(logs.lines()).noneMatch(line -> line.contains("request failed inside the account"))
+          .noneMatch(line -> line.contains("account rebuilt"));
+    }
+    // Rebuilt from the database, the account had lost the prices no trade of its had stored.
+    Http.Response after = http.post("/api/strategies/preview-risk-free/preview", "text/plain", SECRET + ",buy,EURUSD,vol=1");
+    assertThat(after.status()).as(after.toString()).isEqualTo(200);
+    assertThat(after.json().path("bid").decimalValue()).isEqualByComparingTo("1.10000");
   }
 }
