@@ -1,5 +1,6 @@
 package com.mt5bridge.webhook;
 
+import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.SignalRecord;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes a repeated alert a duplicate of the first instead of a second trade, also when both arrive
@@ -58,14 +61,17 @@ final class DuplicateGuard {
 
   private final SignalLog log;
   private final InstantSource clock;
+  private final AnswerDeadlines deadlines;
   private final Duration window;
   private final Map<String, Claim> keyed = new ConcurrentHashMap<>();
   private final Map<String, Claim> bodies = new ConcurrentHashMap<>();
   private volatile SeenKeys seen;
 
-  DuplicateGuard(SignalLog log, InstantSource clock, Duration window) {
+  /** @param deadlines bound the journal's look-ups by the webhook's answer */
+  DuplicateGuard(SignalLog log, InstantSource clock, AnswerDeadlines deadlines, Duration window) {
     this.log = log;
     this.clock = clock;
+    this.deadlines = deadlines;
     this.window = window;
     this.seen = new SeenKeys(clock.instant());
   }
@@ -95,8 +101,10 @@ final class DuplicateGuard {
    * {@code receivedAt} is taken as the time now (a clock reading per alert saved).
    *
    * @param alertTime the alert's own time, which tells whether memory alone can answer
+   * @param deadline when the webhook answers: a journal that has not told by then whether the alert
+   *     is a repeat makes it a {@link BrokerUnavailableException}, and the alert is not claimed
    */
-  Optional<Claim> claimKey(String strategy, String key, Instant alertTime, Claim mine) {
+  Optional<Claim> claimKey(String strategy, String key, Instant alertTime, Claim mine, Instant deadline) {
     String id = strategy + '\n' + key;
     Claim earlier = keyed.putIfAbsent(id, mine);
     if (earlier != null) {
@@ -112,7 +120,7 @@ final class DuplicateGuard {
     }
     Optional<SignalRecord> stored;
     try {
-      stored = log.byKey(strategy, key);
+      stored = lookUp(strategy, key, deadline);
     } catch (RuntimeException e) {
       keyed.remove(id, mine);
       throw e;
@@ -123,6 +131,33 @@ final class DuplicateGuard {
       return Optional.of(answered);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The journal's word on a key, by the deadline. Asked on a thread of its own: a database that
+   * stops answering without closing its connections (a frozen server, a network cut) would
+   * otherwise hold the webhook until TCP gives up, long after TradingView did.
+   */
+  private Optional<SignalRecord> lookUp(String strategy, String key, Instant deadline) {
+    CompletableFuture<Optional<SignalRecord>> stored = new CompletableFuture<>();
+    Thread.startVirtualThread(() -> {
+      try {
+        stored.complete(log.byKey(strategy, key));
+      } catch (RuntimeException e) {
+        stored.completeExceptionally(e);
+      }
+    });
+    try {
+      return deadlines.await(stored, deadline);
+    } catch (TimeoutException e) {
+      throw new BrokerUnavailableException("the signal journal did not tell in time whether this alert was taken "
+          + "before (the database does not answer); nothing was done");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerUnavailableException("the bridge is stopping; nothing was done");
+    }
   }
 
   /** Claims an alert without id by its body; a claim older than the window no longer counts. */

@@ -80,10 +80,10 @@ public final class Signals implements AutoCloseable {
     this.json = json;
     this.intake = new Intake(strategies, brokers, settings);
     this.ids = new SignalIds(clock);
-    this.guard = new DuplicateGuard(journal, clock, settings.duplicateWindow());
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signal-timers").daemon()
         .factory());
     this.deadlines = new AnswerDeadlines(clock, sweeper);
+    this.guard = new DuplicateGuard(journal, clock, deadlines, settings.duplicateWindow());
     this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
     this.refusals = new RefusalLog(log, clock);
     this.wrongSecrets = new WrongSecrets(log, clock);
@@ -160,7 +160,7 @@ public final class Signals implements AutoCloseable {
     Instant alertTime = alert.instant();
     if (alert.identified()) {
       entry.idempotencyKey = idempotencyKey(alert, alertTime);
-      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine);
+      earlier = guard.claimKey(strategy.id(), entry.idempotencyKey, alertTime, mine, deadline(entry));
     } else {
       entry.bodyHash = Sha256.hex(strategy.id() + "\n" + entry.body);
       earlier = guard.claimBody(strategy.id(), entry.bodyHash, mine);

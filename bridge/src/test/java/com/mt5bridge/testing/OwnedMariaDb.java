@@ -1,6 +1,9 @@
 package com.mt5bridge.testing;
 
 import com.mt5bridge.store.EmbeddedMariaDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -36,6 +39,33 @@ public final class OwnedMariaDb implements AutoCloseable {
 
   public void start() {
     server = EmbeddedMariaDb.start(home, EmbeddedMariaDb.Binaries.AUTO, port);
+  }
+
+  /**
+   * Stops the server's process without ending it (SIGSTOP): its connections stay open and nothing
+   * answers on them, as with a server that hangs or a network cut. {@link #thaw} lets it go on.
+   */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      String pid = Files.readString(server.dataDir().resolve("mariadbd.pid")).trim();
+      int exit = new ProcessBuilder("kill", "-" + name, pid).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid + " exited " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

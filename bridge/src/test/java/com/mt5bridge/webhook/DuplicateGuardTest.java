@@ -1,7 +1,9 @@
 package com.mt5bridge.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.SignalQuery;
 import com.mt5bridge.broker.SignalRecord;
@@ -12,7 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +36,19 @@ class DuplicateGuardTest {
 
   private final SettableClock clock = new SettableClock();
   private final CountingLog journal = new CountingLog();
-  private final DuplicateGuard guard = new DuplicateGuard(journal, clock, Duration.ofSeconds(10));
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final DuplicateGuard guard =
+      new DuplicateGuard(journal, clock, new AnswerDeadlines(clock, timers), Duration.ofSeconds(10));
+
+  @AfterEach
+  void stopTimers() {
+    timers.shutdownNow();
+  }
+
+  /** A claim made by a webhook that answers within its 2.5 s. */
+  private Optional<DuplicateGuard.Claim> claim(Instant alertTime, DuplicateGuard.Claim mine) {
+    return guard.claimKey(STRATEGY, KEY, alertTime, mine, clock.instant().plusMillis(2500));
+  }
 
   @BeforeEach
   void startedAnHourAgo() {
@@ -40,14 +60,13 @@ class DuplicateGuardTest {
   void a_repeat_after_the_claim_is_forgotten_is_answered_from_the_journal_with_the_first_result() {
     Instant received = clock.instant();
     DuplicateGuard.Claim first = new DuplicateGuard.Claim("signal-1", received);
-    assertThat(guard.claimKey(STRATEGY, KEY, received, first)).isEmpty();
+    assertThat(claim(received, first)).isEmpty();
     first.answer.complete(new SignalAnswer("signal-1", SignalStatus.EXECUTED, "[{\"deal\":3}]", null));
     journal.append(executed("signal-1", received));
 
     clock.advance(DuplicateGuard.CLAIM_MEMORY.plusSeconds(1));
     guard.sweep();
-    Optional<DuplicateGuard.Claim> repeat = guard.claimKey(STRATEGY, KEY, received,
-        new DuplicateGuard.Claim("signal-2", clock.instant()));
+    Optional<DuplicateGuard.Claim> repeat = claim(received, new DuplicateGuard.Claim("signal-2", clock.instant()));
 
     assertThat(journal.lookups.get()).as("the claim was forgotten, so the journal was asked").isEqualTo(1);
     assertThat(repeat).isPresent();
@@ -62,13 +81,12 @@ class DuplicateGuardTest {
   void a_repeat_within_the_claims_memory_is_answered_without_asking_the_journal() {
     Instant received = clock.instant();
     DuplicateGuard.Claim first = new DuplicateGuard.Claim("signal-1", received);
-    guard.claimKey(STRATEGY, KEY, received, first);
+    claim(received, first);
     first.answer.complete(new SignalAnswer("signal-1", SignalStatus.EXECUTED, "[]", null));
 
     clock.advance(DuplicateGuard.CLAIM_MEMORY.dividedBy(2));
     guard.sweep();
-    Optional<DuplicateGuard.Claim> repeat = guard.claimKey(STRATEGY, KEY, received,
-        new DuplicateGuard.Claim("signal-2", clock.instant()));
+    Optional<DuplicateGuard.Claim> repeat = claim(received, new DuplicateGuard.Claim("signal-2", clock.instant()));
 
     assertThat(repeat).containsSame(first);
     assertThat(journal.lookups.get()).isZero();
@@ -78,13 +96,12 @@ class DuplicateGuardTest {
   void a_claim_still_waiting_for_its_account_is_never_forgotten() {
     Instant received = clock.instant();
     DuplicateGuard.Claim first = new DuplicateGuard.Claim("signal-1", received);
-    guard.claimKey(STRATEGY, KEY, received, first);
+    claim(received, first);
 
     // answered PENDING and still running a minute later: the repeat must wait for the same outcome
     clock.advance(Duration.ofMinutes(1));
     guard.sweep();
-    Optional<DuplicateGuard.Claim> repeat = guard.claimKey(STRATEGY, KEY, received,
-        new DuplicateGuard.Claim("signal-2", clock.instant()));
+    Optional<DuplicateGuard.Claim> repeat = claim(received, new DuplicateGuard.Claim("signal-2", clock.instant()));
 
     assertThat(repeat).containsSame(first);
   }
@@ -93,11 +110,31 @@ class DuplicateGuardTest {
   void a_new_alert_whose_time_is_within_memory_is_let_through_without_asking_the_journal() {
     Instant received = clock.instant();
 
-    Optional<DuplicateGuard.Claim> claim = guard.claimKey(STRATEGY, KEY, received,
-        new DuplicateGuard.Claim("signal-1", received));
+    Optional<DuplicateGuard.Claim> claim = claim(received, new DuplicateGuard.Claim("signal-1", received));
 
     assertThat(claim).isEmpty();
     assertThat(journal.lookups.get()).isZero();
+  }
+
+  @Test
+  void a_journal_that_does_not_answer_by_the_webhooks_deadline_leaves_the_alert_unclaimed() throws Exception {
+    Instant received = clock.instant();
+    // an alert from before memory begins: only the journal can tell whether it is new
+    Instant barOpen = received.minus(Duration.ofHours(4));
+    journal.hang();
+
+    CompletableFuture<Optional<DuplicateGuard.Claim>> first = CompletableFuture.supplyAsync(() ->
+        claim(barOpen, new DuplicateGuard.Claim("signal-1", received)));
+    journal.asked.await();
+    clock.advance(Duration.ofMillis(2500));
+
+    assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(BrokerUnavailableException.class)
+        .hasMessage("the signal journal did not tell in time whether this alert was taken before (the database "
+            + "does not answer); nothing was done");
+    journal.answer();
+    // Nothing was done, so the same alert, sent again once the database answers, is new.
+    assertThat(claim(barOpen, new DuplicateGuard.Claim("signal-2", clock.instant()))).isEmpty();
   }
 
   private static SignalRecord executed(String id, Instant received) {
@@ -109,6 +146,17 @@ class DuplicateGuardTest {
   private static final class CountingLog implements SignalLog {
     final InMemoryJournal journal = new InMemoryJournal();
     final AtomicInteger lookups = new AtomicInteger();
+    final CountDownLatch asked = new CountDownLatch(1);
+    private volatile CountDownLatch hung = new CountDownLatch(0);
+
+    /** Look-ups wait until {@link #answer}, as on a database frozen with its connections open. */
+    void hang() {
+      hung = new CountDownLatch(1);
+    }
+
+    void answer() {
+      hung.countDown();
+    }
 
     @Override
     public void append(SignalRecord signal) {
@@ -128,6 +176,12 @@ class DuplicateGuardTest {
     @Override
     public Optional<SignalRecord> byKey(String strategy, String idempotencyKey) {
       lookups.incrementAndGet();
+      asked.countDown();
+      try {
+        hung.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return journal.byKey(strategy, idempotencyKey);
     }
 
