@@ -338,8 +338,21 @@ public final class Signals implements AutoCloseable {
    * @param alertTime {@code alert.instant()}, which the caller has read already
    */
   static String idempotencyKey(Alert alert, Instant alertTime) {
-    long millis = alertTime == null ? 0 : Math.max(0, alertTime.toEpochMilli());
-    return HexFormat.of().toHexDigits(millis) + Sha256.hex(alert.id() + "\n" + alert.time());
+    return HexFormat.of().toHexDigits(keyTime(alert, alertTime)) + Sha256.hex(alert.id() + "\n" + alert.time());
+  }
+
+  /**
+   * The key's front. A time of digits alone goes in as the number it is, as it did before epoch
+   * seconds were read as seconds: the same alert keeps the same key across that upgrade, so one
+   * sent again after it is still a duplicate. (Seconds grow as time does, so the index still grows
+   * at its end.)
+   */
+  private static long keyTime(Alert alert, Instant alertTime) {
+    if (alertTime == null) {
+      return 0;
+    }
+    String text = alert.time().strip();
+    return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Math.max(0, alertTime.toEpochMilli());
   }
 
   private Instant deadline(JournalEntry entry) {

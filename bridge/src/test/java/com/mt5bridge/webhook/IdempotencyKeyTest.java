@@ -34,6 +34,14 @@ class IdempotencyKeyTest {
   }
 
   @Test
+  void an_epoch_time_goes_in_front_as_the_number_it_is() {
+    // As keys were made before epoch seconds were read as seconds, so that an alert sent again
+    // across that upgrade keeps its key: 1763720100 = 0x69203ba4, 1763720100000 = 0x19aa5e8f8a0.
+    assertThat(key("id-1", "1763720100")).startsWith("0000000069203ba4");
+    assertThat(key("id-1", "1763720100000")).startsWith("0000019aa5e8f8a0");
+  }
+
+  @Test
   void a_time_that_is_no_timestamp_gets_zeros_in_front() {
     assertThat(key("id-1", "bar 42")).startsWith("0000000000000000").hasSize(80);
     assertThat(key("id-1", "bar 42")).isNotEqualTo(key("id-2", "bar 42"));
