@@ -3,7 +3,6 @@ package com.mt5bridge.api;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.TradeHistory;
-import com.mt5bridge.broker.UnloadedAccount;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -39,9 +38,10 @@ public final class AccountRoutes {
   }
 
   private void all(Context ctx) {
-    // The accounts trading; one start-up could not load is on /health (accountsNotLoaded) with why.
+    // The accounts trading; one start-up could not load, or another bridge took over, is on /health
+    // (accountsNotLoaded) with why.
     List<CompletableFuture<BrokerJson.Summary>> summaries = brokers.all().stream()
-        .filter(b -> !(b instanceof UnloadedAccount))
+        .filter(b -> b.notTrading().isEmpty())
         .map(b -> b.snapshot().thenApply(BrokerJson.Summary::of)).toList();
     ctx.future(() -> CompletableFuture.allOf(summaries.toArray(CompletableFuture[]::new))
         .thenAccept(done -> ctx.json(summaries.stream().map(CompletableFuture::join).toList())));

@@ -38,7 +38,8 @@ public final class HealthHandler implements Handler {
 
   /**
    * @param starting why the bridge is not ready yet ("the bridge is starting: ..."), or null once it is
-   * @param accountsNotLoaded accounts start-up could not load, with why: DEGRADED while there are any
+   * @param accountsNotLoaded accounts that do not trade here (start-up could not load them, or another
+   *     bridge on the same database took them over), with why: DEGRADED while there are any
    */
   public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting,
       Supplier<Map<String, String>> accountsNotLoaded, Supplier<Duration> commitWait,

@@ -11,6 +11,7 @@ import com.mt5bridge.api.PriceRoutes;
 import com.mt5bridge.api.TradingRoutes;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
 import com.mt5bridge.broker.SignalLog;
@@ -78,14 +79,15 @@ public final class Bridge implements AutoCloseable {
       Startup startup = new Startup();
 
       TickHub ticks = new TickHub();
-      AccountLoader loader = new AccountLoader(database.dsl());
+      String bridge = BridgeName.create();
+      AccountLoader loader = new AccountLoader(database.dsl(), bridge);
       AccountJournal journal;
       TradeHistory history;
       SignalLog signalLog;
       LongSupplier notJournaled;
       AccountLoop.Recovery recovery;
       if (settings.persistence()) {
-        DatabaseJournal durable = new DatabaseJournal(database, monitor, clock, settings.journalWriters());
+        DatabaseJournal durable = new DatabaseJournal(database, monitor, clock, settings.journalWriters(), bridge);
         started.push(durable);
         journal = durable;
         history = new DatabaseHistory(database.dsl());
@@ -111,7 +113,7 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
           json);
       started.push(signals);
-      HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::unloaded,
+      HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::notTrading,
           journal::commitWait, Map::of, notJournaled,
           signals::unauthenticatedNotJournaled, Version.current(), clock);
 
@@ -136,12 +138,15 @@ public final class Bridge implements AutoCloseable {
 
       // Tried again while it fails: the accounts an earlier attempt loaded are kept, not loaded twice. An
       // account that cannot be loaded while the database answers is held by an UnloadedAccount, and the
-      // others trade; one the database could not give waits with the whole start-up.
+      // others trade; one the database could not give waits with the whole start-up. Each account is
+      // taken over from any bridge that served it before (AccountLoader.claim); one taken over later by
+      // another bridge is not taken back here (AccountLoop).
       Runnable loadAccounts = settings.persistence()
           ? () -> loader.accountIds().stream().filter(id -> !brokers.loaded(id)).forEach(id -> {
             VirtualBroker account;
             try {
-              account = recovery.rebuild(id);
+              // Taken over for this bridge: the last one started on a database serves its accounts.
+              account = VirtualBroker.restore(loader.claim(id));
             } catch (RuntimeException e) {
               if (!database.ping(Duration.ofSeconds(1))) {
                 throw e;
@@ -166,7 +171,16 @@ public final class Bridge implements AutoCloseable {
         strategies.load();
         signals.start();
       };
-      startup.run(database, load, loadAccounts, () -> !brokers.unloaded().isEmpty());
+      // Every 2 s once ready: the accounts start-up could not load, tried again, and those another bridge
+      // took over since, no longer traded here.
+      Runnable upkeep = !settings.persistence() ? () -> { } : () -> {
+        if (!brokers.unloaded().isEmpty()) {
+          loadAccounts.run();
+        }
+        loader.servedElsewhere().forEach((id, owner) -> brokers.find(id).filter(b -> b.notTrading().isEmpty())
+            .ifPresent(b -> b.servedElsewhere(AccountServedElsewhereException.reason(id, owner))));
+      };
+      startup.run(database, load, upkeep);
       return new Bridge(started, http, startup);
     } catch (RuntimeException e) {
       closeAll(started);

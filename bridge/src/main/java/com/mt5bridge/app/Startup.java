@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +29,22 @@ final class Startup {
 
   /**
    * Runs on its own thread: {@code load} must keep what an earlier, failed attempt already did. Once
-   * ready, {@code loadAccounts} is run again every 2 s while {@code accountsLeft} (accounts that could
-   * not be loaded), so that one fixed in the database trades without a restart.
+   * ready, {@code upkeep} runs every 2 s for as long as the bridge does: it loads the accounts that
+   * could not be loaded (so that one fixed in the database trades without a restart) and notices
+   * accounts another bridge took over.
    */
-  void run(Database database, Runnable load, Runnable loadAccounts, BooleanSupplier accountsLeft) {
+  void run(Database database, Runnable load, Runnable upkeep) {
     Thread.ofVirtual().name("startup").start(() -> {
       retryUntilReady(database, load);
-      retryAccounts(loadAccounts, accountsLeft);
+      keepUp(upkeep);
     });
   }
 
-  private void retryAccounts(Runnable loadAccounts, BooleanSupplier accountsLeft) {
-    while (ready.state() == Future.State.SUCCESS && !stopped && accountsLeft.getAsBoolean()) {
+  private void keepUp(Runnable upkeep) {
+    while (ready.state() == Future.State.SUCCESS && !stopped) {
       sleep();
       try {
-        loadAccounts.run();
+        upkeep.run();
       } catch (RuntimeException e) {
         // The database is away: the accounts wait for it as every request does; tried again in 2 s.
       }

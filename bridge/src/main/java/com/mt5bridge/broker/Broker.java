@@ -2,6 +2,7 @@ package com.mt5bridge.broker;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -15,6 +16,21 @@ public interface Broker {
   String id();
 
   AccountMode mode();
+
+  /**
+   * Why the account does not trade here, when it does not: start-up could not load it, or another
+   * bridge on the same database took it over. Every request to it then fails with that reason.
+   */
+  default Optional<String> notTrading() {
+    return Optional.empty();
+  }
+
+  /**
+   * Another bridge on the same database has taken the account over: this one stops trading it for
+   * good, every request answering {@code reason}. (Its commits would be refused anyway; this tells
+   * before one is tried.)
+   */
+  default void servedElsewhere(String reason) {}
 
   /** The specs of the symbols this account trades. */
   Collection<SymbolSpec> symbols();

@@ -87,7 +87,17 @@ public final class BrokerRegistry implements AutoCloseable {
     return reasons;
   }
 
-  /** True when {@code id} is loaded and trading (not merely held for by an {@link UnloadedAccount}). */
+  /**
+   * Every account that does not trade here, with why: those start-up could not load (yet), and those
+   * another bridge on the same database has taken over.
+   */
+  public Map<String, String> notTrading() {
+    Map<String, String> reasons = new TreeMap<>();
+    brokers.values().forEach(b -> b.notTrading().ifPresent(reason -> reasons.put(b.id(), reason)));
+    return reasons;
+  }
+
+  /** True when {@code id} is loaded (not merely held for by an {@link UnloadedAccount}). */
   public boolean loaded(String id) {
     Broker broker = brokers.get(id);
     return broker != null && !(broker instanceof UnloadedAccount);

@@ -2,6 +2,7 @@ package com.mt5bridge.broker;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -16,6 +17,11 @@ public record UnloadedAccount(String id, String reason) implements Broker {
   /** What every request to it answers. */
   public String message() {
     return "account " + id + " could not be loaded: " + reason + " (it is tried again every few seconds)";
+  }
+
+  @Override
+  public Optional<String> notTrading() {
+    return Optional.of(reason);
   }
 
   @Override

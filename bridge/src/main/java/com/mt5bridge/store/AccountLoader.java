@@ -6,6 +6,7 @@ import static com.mt5bridge.store.schema.Tables.POSITIONS;
 import static com.mt5bridge.store.schema.Tables.SYMBOLS;
 
 import com.mt5bridge.broker.AccountMode;
+import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.CalcMode;
 import com.mt5bridge.broker.DealReason;
@@ -31,15 +32,27 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads an account back as committed, to rebuild its engine at start-up or after a failed commit. */
+/**
+ * Reads an account back as committed, to rebuild its engine at start-up or after a failed commit.
+ * At start-up a bridge takes the account over ({@link #claim}); after that it loads it only while the
+ * account is still its own ({@link #load}), as the journal commits its changes only then.
+ */
 public final class AccountLoader {
 
-  private final DSLContext db;
+  private static final Logger log = LoggerFactory.getLogger(AccountLoader.class);
 
-  public AccountLoader(DSLContext db) {
+  private final DSLContext db;
+  private final String bridge;
+
+  /** @param bridge this bridge, as {@code broker_state.owner} names the one serving an account */
+  public AccountLoader(DSLContext db, String bridge) {
     this.db = db;
+    this.bridge = bridge;
   }
 
   public List<String> accountIds() {
@@ -47,37 +60,77 @@ public final class AccountLoader {
         .fetch(BROKER_STATE.ACCOUNT_ID);
   }
 
-  /** The account as committed; read in one transaction so the tables agree with each other. */
+  /**
+   * Takes the account over for this bridge, then reads it as committed, in one transaction: a commit
+   * of a bridge that served it before either landed first (and is read here) or finds the account
+   * no longer its own and changes nothing.
+   */
+  public AccountState claim(String id) {
+    return db.transactionResult(tx -> {
+      DSLContext dsl = tx.dsl();
+      String before = dsl.select(BROKER_STATE.OWNER).from(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id))
+          .forUpdate().fetchOne(BROKER_STATE.OWNER);
+      dsl.update(BROKER_STATE).set(BROKER_STATE.OWNER, bridge).where(BROKER_STATE.ACCOUNT_ID.eq(id)).execute();
+      AccountState state = read(dsl, id);
+      if (before != null && !before.equals(bridge)) {
+        log.atInfo().setMessage("account taken over from the bridge that served it before; that bridge no longer "
+            + "trades it").addKeyValue("account", id).addKeyValue("from", before).log();
+      }
+      return state;
+    });
+  }
+
+  /**
+   * The account as committed, while it is this bridge's; {@link AccountServedElsewhereException}
+   * once another bridge has taken it over.
+   */
   public AccountState load(String id) {
     return db.transactionResult(tx -> {
       DSLContext dsl = tx.dsl();
-      BrokerStateRecord state = dsl.selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id)).fetchOne();
-      if (state == null) {
-        throw new UnknownAccountException(id);
+      String owner = dsl.select(BROKER_STATE.OWNER).from(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id))
+          .fetchOne(BROKER_STATE.OWNER);
+      if (owner != null && !owner.equals(bridge)) {
+        throw new AccountServedElsewhereException(AccountServedElsewhereException.reason(id, owner));
       }
-      List<SymbolSpec> specs = new ArrayList<>();
-      List<Tick> prices = new ArrayList<>();
-      for (SymbolsRecord row : dsl.selectFrom(SYMBOLS).where(SYMBOLS.ACCOUNT_ID.eq(id)).orderBy(SYMBOLS.NAME)) {
-        specs.add(spec(row));
-        if (row.getBid() != null && row.getAsk() != null && row.getPriceTime() != null) {
-          prices.add(new Tick(row.getName(), Decimals.clean(row.getBid()), Decimals.clean(row.getAsk()),
-              row.getPriceTime()));
-        }
-      }
-      List<Position> positions = dsl.selectFrom(POSITIONS).where(POSITIONS.ACCOUNT_ID.eq(id))
-          .orderBy(POSITIONS.TICKET).fetch(AccountLoader::position);
-      List<Order> orders = dsl.selectFrom(ORDERS)
-          .where(ORDERS.ACCOUNT_ID.eq(id), ORDERS.STATE.eq(OrderState.PLACED.name()))
-          .orderBy(ORDERS.TICKET).fetch(AccountLoader::order);
-      AccountSettings settings = new AccountSettings(id, AccountMode.valueOf(state.getMode()),
-          MarginMode.valueOf(state.getMarginMode()), state.getCurrency(), Decimals.clean(state.getBalance()),
-          state.getLeverage(), StopOutMode.valueOf(state.getStopOutMode()),
-          Decimals.clean(state.getMarginCallLevel()), Decimals.clean(state.getStopOutLevel()),
-          Decimals.clean(state.getCommissionPerLot()), state.getLogin(), specs, Policies.read(state.getOptions()));
-      return new AccountState(settings, state.getBalance(), state.getCredit(), state.getRealizedPnl(),
-          state.getAccountTime() != null ? state.getAccountTime() : state.getCreatedAt(), state.getNextTicket(),
-          positions, orders, prices);
+      return read(dsl, id);
     });
+  }
+
+  /** The accounts another bridge has taken over, with the bridge that serves each. */
+  public Map<String, String> servedElsewhere() {
+    return db.select(BROKER_STATE.ACCOUNT_ID, BROKER_STATE.OWNER).from(BROKER_STATE)
+        .where(BROKER_STATE.OWNER.isNotNull(), BROKER_STATE.OWNER.ne(bridge))
+        .fetchMap(BROKER_STATE.ACCOUNT_ID, BROKER_STATE.OWNER);
+  }
+
+  /** Read in one transaction, so that the tables agree with each other. */
+  private static AccountState read(DSLContext dsl, String id) {
+    BrokerStateRecord state = dsl.selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id)).fetchOne();
+    if (state == null) {
+      throw new UnknownAccountException(id);
+    }
+    List<SymbolSpec> specs = new ArrayList<>();
+    List<Tick> prices = new ArrayList<>();
+    for (SymbolsRecord row : dsl.selectFrom(SYMBOLS).where(SYMBOLS.ACCOUNT_ID.eq(id)).orderBy(SYMBOLS.NAME)) {
+      specs.add(spec(row));
+      if (row.getBid() != null && row.getAsk() != null && row.getPriceTime() != null) {
+        prices.add(new Tick(row.getName(), Decimals.clean(row.getBid()), Decimals.clean(row.getAsk()),
+            row.getPriceTime()));
+      }
+    }
+    List<Position> positions = dsl.selectFrom(POSITIONS).where(POSITIONS.ACCOUNT_ID.eq(id))
+        .orderBy(POSITIONS.TICKET).fetch(AccountLoader::position);
+    List<Order> orders = dsl.selectFrom(ORDERS)
+        .where(ORDERS.ACCOUNT_ID.eq(id), ORDERS.STATE.eq(OrderState.PLACED.name()))
+        .orderBy(ORDERS.TICKET).fetch(AccountLoader::order);
+    AccountSettings settings = new AccountSettings(id, AccountMode.valueOf(state.getMode()),
+        MarginMode.valueOf(state.getMarginMode()), state.getCurrency(), Decimals.clean(state.getBalance()),
+        state.getLeverage(), StopOutMode.valueOf(state.getStopOutMode()),
+        Decimals.clean(state.getMarginCallLevel()), Decimals.clean(state.getStopOutLevel()),
+        Decimals.clean(state.getCommissionPerLot()), state.getLogin(), specs, Policies.read(state.getOptions()));
+    return new AccountState(settings, state.getBalance(), state.getCredit(), state.getRealizedPnl(),
+        state.getAccountTime() != null ? state.getAccountTime() : state.getCreatedAt(), state.getNextTicket(),
+        positions, orders, prices);
   }
 
   private static SymbolSpec spec(SymbolsRecord r) {

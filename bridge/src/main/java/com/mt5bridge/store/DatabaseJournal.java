@@ -13,6 +13,7 @@ import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountExistsException;
 import com.mt5bridge.broker.AccountFigures;
 import com.mt5bridge.broker.AccountJournal;
+import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.OutcomeUnknownException;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Deque;
@@ -63,6 +65,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
   /** Most batches committed in one transaction. */
   private static final int MAX_GROUP = 64;
+  /** What a group's owner check raises when an account is no longer this bridge's (a user-defined condition). */
+  private static final String NOT_OWNER_STATE = "45000";
+  private static final String NOT_OWNER = "the account is served by another bridge";
 
   private final Database database;
   private final DSLContext db;
@@ -76,12 +81,18 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   /** The connections of the turns, kept open between groups. */
   private final Deque<Session> sessions = new ConcurrentLinkedDeque<>();
   private final List<Thread> writers = new ArrayList<>();
+  private final String bridge;
   /** The groups being written, by when they were sent: what the health check's stall reading looks at. */
   private final Set<Writing> writing = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
-  /** @param writers transactions that can be in flight at once, and journal writer threads */
-  public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers) {
+  /**
+   * @param writers transactions that can be in flight at once, and journal writer threads
+   * @param bridge this bridge, as {@code broker_state.owner} names it: an account's changes commit only
+   *     while the account is its own
+   */
+  public DatabaseJournal(Database database, DatabaseMonitor monitor, InstantSource clock, int writers, String bridge) {
+    this.bridge = bridge;
     this.database = database;
     this.db = database.dsl();
     this.dataSource = database.journalDataSource();
@@ -103,12 +114,12 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       connection.setAutoCommit(false);
       try {
         DSLContext dsl = DSL.using(connection, db.dialect(), db.settings());
-        dsl.insertInto(BROKER_STATE).set(AccountRows.state(settings, now)).execute();
+        dsl.insertInto(BROKER_STATE).set(AccountRows.state(settings, now, bridge)).execute();
         dsl.batchInsert(settings.symbols().stream().map(spec -> AccountRows.symbol(settings.id(), spec)).toList())
             .execute();
         Rows rows = new Rows();
         rows.add(settings.id(), opening);
-        JournalScript script = rows.write(new JournalScript(connection), templates, clock);
+        JournalScript script = rows.write(new JournalScript(connection), templates, clock, bridge);
         committing = true;
         script.commit();
       } catch (SQLException | RuntimeException e) {
@@ -221,7 +232,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           session = null;
         }
         if (session == null) {
-          session = new Session(aliveConnection(), templates);
+          session = new Session(aliveConnection(), templates, bridge);
         }
         session.write(group, clock);
         failure = null;
@@ -234,7 +245,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         boolean inDoubt = broken != null && broken.committing && state.startsWith("08");
         // A deadlock says nothing about the database's health: not reported down.
         failure = inDoubt ? inDoubt(e) : rowRefused(state) ? refused(e) : deadlock ? deadlocked(e, attempt)
-            : unavailable(e);
+            : state.equals(NOT_OWNER_STATE) ? servedElsewhere() : unavailable(e);
         rollbackQuietly(broken == null ? null : broken.connection);
         if (!deadlock) {
           closeQuietly(broken == null ? null : broken.connection);
@@ -296,13 +307,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
     final Connection connection;
     final Templates templates;
+    final String bridge;
     boolean committing;
     private long lastWrite = System.nanoTime();
 
-    Session(Connection connection, Templates templates) throws SQLException {
+    Session(Connection connection, Templates templates, String bridge) throws SQLException {
       connection.setAutoCommit(false);
       this.connection = connection;
       this.templates = templates;
+      this.bridge = bridge;
     }
 
     /** The group's rows and the commit in one round trip (more for a group of large signals). */
@@ -312,7 +325,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         rows.add(pending.account(), pending.events());
       }
       committing = false;
-      JournalScript script = rows.write(new JournalScript(connection), templates, clock);
+      JournalScript script = rows.write(new JournalScript(connection), templates, clock, bridge);
       committing = true;
       script.commit();
       committing = false;
@@ -394,8 +407,10 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     private final Map<String, AccountEvent.AccountChanged> states = new LinkedHashMap<>();
     private final Map<String, Tick> prices = new LinkedHashMap<>();
     private final List<Object[]> signals = new ArrayList<>();
+    private final Set<String> accounts = new LinkedHashSet<>();
 
     void add(String account, List<AccountEvent> events) {
+      accounts.add(account);
       for (AccountEvent event : events) {
         switch (event) {
           case AccountEvent.DealAdded added -> deals.add(JournalRows.DEAL_ROW.values(account, added.deal()));
@@ -424,7 +439,20 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     }
 
     /** Adds the rows to {@code script} table by table; the caller sends it with the commit. */
-    JournalScript write(JournalScript script, Templates t, InstantSource clock) throws SQLException {
+    /**
+     * @param bridge the owner each account must still have: checked first, with a lock on the
+     *     account's row until the commit, so that a take-over (AccountLoader.claim) waits for this
+     *     group or this group finds the account gone, and nothing of it is committed
+     */
+    JournalScript write(JournalScript script, Templates t, InstantSource clock, String bridge) throws SQLException {
+      Instant now = clock.instant();
+      script.add(t.updateState, states.entrySet().stream().map(entry -> {
+        AccountFigures f = entry.getValue().figures();
+        return new Object[] {f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
+            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey(), bridge};
+      }).toList());
+      script.add(t.checkOwner, accounts.stream().filter(account -> !states.containsKey(account))
+          .map(account -> new Object[] {account, bridge}).toList());
       script.add(t.insertDeal, deals);
       script.add(t.upsertOrder, orders.values());
       script.add(t.deletePosition, closedPositions.values().stream()
@@ -436,12 +464,6 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
         String key = entry.getKey();
         return new Object[] {price.bid(), price.ask(), price.time(), key.substring(0, key.lastIndexOf('/')),
             price.symbol()};
-      }).toList());
-      Instant now = clock.instant();
-      script.add(t.updateState, states.entrySet().stream().map(entry -> {
-        AccountFigures f = entry.getValue().figures();
-        return new Object[] {f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
-            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey()};
       }).toList());
       // A plain insert: a second signal with the same idempotency key fails the whole group, so a
       // duplicate the guard in front missed can never commit its trades.
@@ -464,6 +486,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     final JournalScript.Template insertEquity;
     final JournalScript.Template updatePrice;
     final JournalScript.Template updateState;
+    final JournalScript.Template checkOwner;
     final JournalScript.Template insertSignal;
 
     Templates(DSLContext dsl) {
@@ -497,7 +520,7 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       updatePrice = JournalScript.Template.perRow(dsl.update(SYMBOLS).set(SYMBOLS.BID, (java.math.BigDecimal) null)
           .set(SYMBOLS.ASK, (java.math.BigDecimal) null).set(SYMBOLS.PRICE_TIME, (Instant) null)
           .where(SYMBOLS.ACCOUNT_ID.eq((String) null), SYMBOLS.NAME.eq((String) null)));
-      updateState = JournalScript.Template.perRow(dsl.update(BROKER_STATE)
+      updateState = JournalScript.Template.mustMatch(dsl.update(BROKER_STATE)
           .set(BROKER_STATE.BALANCE, (java.math.BigDecimal) null)
           .set(BROKER_STATE.CREDIT, (java.math.BigDecimal) null)
           .set(BROKER_STATE.EQUITY, (java.math.BigDecimal) null)
@@ -510,7 +533,10 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(BROKER_STATE.NEXT_TICKET, (Long) null)
           .set(BROKER_STATE.UPDATED_AT, (Instant) null)
           .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
-          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null)));
+          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null), BROKER_STATE.OWNER.eq((String) null)), NOT_OWNER);
+      checkOwner = JournalScript.Template.mustMatch(dsl.update(BROKER_STATE)
+          .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
+          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null), BROKER_STATE.OWNER.eq((String) null)), NOT_OWNER);
     }
 
     /** {@code INSERT INTO table (columns) VALUES (?, ...)}: the template a batch binds rows to. */
@@ -559,6 +585,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
     return notTaken();
   }
 
+  /**
+   * An account of the group was taken over by another bridge (AccountLoader.claim): the server
+   * answered, so the database is up; nothing of the group was committed.
+   */
+  private static AccountServedElsewhereException servedElsewhere() {
+    return new AccountServedElsewhereException("an account of this commit is served by another bridge on this "
+        + "database now, which took it over when it started; nothing was done");
+  }
+
   private static BrokerUnavailableException notTaken() {
     return new BrokerUnavailableException("the database did not take the change; nothing was done");
   }
@@ -568,8 +603,9 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
 
     private AccountRows() {}
 
-    static BrokerStateRecord state(AccountSettings s, Instant now) {
+    static BrokerStateRecord state(AccountSettings s, Instant now, String owner) {
       BrokerStateRecord r = new BrokerStateRecord();
+      r.setOwner(owner);
       r.setAccountId(s.id());
       r.setMode(s.mode().name());
       r.setMarginMode(s.marginMode().name());

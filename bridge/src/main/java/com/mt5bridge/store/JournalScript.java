@@ -61,6 +61,16 @@ final class JournalScript {
     static Template perRow(Query query) {
       return new Template(query.getSQL(), "", "", false);
     }
+
+    /**
+     * An update that must find its row, repeated once per row: where one finds none, the script
+     * stops there with SQLSTATE 45000 and {@code refusal} (no quotes in it), and the caller rolls
+     * the transaction back.
+     */
+    static Template mustMatch(Query update, String refusal) {
+      return new Template(update.getSQL(), "",
+          ";\nIF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + refusal + "'; END IF", false);
+    }
   }
 
   /** Adds {@code rows} under {@code template}: one statement, or one per row for updates and deletes. */

@@ -27,7 +27,7 @@ class DatabaseHistoryTest {
   @BeforeAll
   static void trade() {
     DatabaseJournal journal = new DatabaseJournal(db.database(), new DatabaseMonitor(db.database(), Duration.ofHours(1)),
-        InstantSource.system(), 1);
+        InstantSource.system(), 1, "test-bridge");
     JournaledAccount account = new JournaledAccount("hist", MarginMode.NETTING, journal);
     for (int hour = 1; hour <= 4; hour++) {
       account.tick("EURUSD", "1.10000", "1.10020", T0.plus(Duration.ofHours(hour)));

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountExistsException;
+import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
@@ -54,7 +55,7 @@ class DatabaseJournalTest {
   @BeforeEach
   void setUp() {
     monitor = new DatabaseMonitor(db.database(), Duration.ofHours(1));
-    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 1);
+    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 1, "test-bridge");
     id = "j-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -75,6 +76,28 @@ class DatabaseJournalTest {
     var deposit = db.dsl().selectFrom(TRADES).where(TRADES.ACCOUNT_ID.eq(id)).fetchOne();
     assertThat(deposit.getType()).isEqualTo("BALANCE");
     assertThat(deposit.getProfit()).isEqualByComparingTo("10000");
+  }
+
+  @Test
+  void a_change_to_an_account_another_bridge_took_over_commits_nothing_and_the_database_stays_up() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    assertThat(db.dsl().fetchValue(BROKER_STATE.OWNER, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualTo("test-bridge");
+    // As AccountLoader.claim does when another bridge starts on the same database.
+    db.dsl().execute("UPDATE broker_state SET owner = 'other-bridge' WHERE account_id = '" + id + "'");
+
+    assertThatThrownBy(() -> account.market(OrderType.BUY, "EURUSD", "1", "0", "0"))
+        .isInstanceOf(AccountServedElsewhereException.class)
+        .hasMessageEndingWith("nothing was done");
+    // A signal alone (no change to the account's figures) is held back too.
+    assertThatThrownBy(() -> journal.commit(id, List.of(new AccountEvent.SignalRecorded(signal("s-1", "k-1", "{}")))))
+        .isInstanceOf(AccountServedElsewhereException.class);
+
+    assertThat(count(TRADES)).as("the deposit alone").isEqualTo(1);
+    assertThat(count(POSITIONS)).isZero();
+    assertThat(db.dsl().fetchCount(SIGNALS, SIGNALS.ACCOUNT_ID.eq(id))).isZero();
+    assertThat(db.dsl().fetchValue(BROKER_STATE.BALANCE, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualByComparingTo("10000");
+    assertThat(monitor.up()).as("the server answered: no outage").isTrue();
   }
 
   @Test
@@ -233,6 +256,7 @@ class DatabaseJournalTest {
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int a = 0; a < accounts; a++) {
       String account = id + "-" + a;
+      new JournaledAccount(account, MarginMode.HEDGING, journal); // its changes commit only once it exists
       threads.add(Thread.ofPlatform().start(() -> {
         try {
           for (int b = 0; b < batches; b++) {
@@ -258,7 +282,7 @@ class DatabaseJournalTest {
     // Two groups in flight at once, on two connections: their rows must not collide (an account has
     // one batch in flight, so two groups never share an account), and a deadlock would be retried.
     journal.close();
-    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 2); // closed after each test
+    journal = new DatabaseJournal(db.database(), monitor, InstantSource.system(), 2, "test-bridge"); // closed after each test
     int accounts = 8;
     int roundTrips = 40;
     List<JournaledAccount> traders = new ArrayList<>();

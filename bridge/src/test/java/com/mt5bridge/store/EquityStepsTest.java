@@ -40,7 +40,7 @@ class EquityStepsTest {
   @BeforeAll
   static void curve() {
     DatabaseJournal journal = new DatabaseJournal(db.database(), new DatabaseMonitor(db.database(), Duration.ofHours(1)),
-        InstantSource.system(), 1);
+        InstantSource.system(), 1, "test-bridge");
     new JournaledAccount("steps", MarginMode.HEDGING, journal);
     point("PT20S", "10010.00", "0");
     point("PT40S", "9990.00", "0");

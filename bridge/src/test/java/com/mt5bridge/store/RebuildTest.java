@@ -42,7 +42,7 @@ class RebuildTest {
   void an_account_rebuilt_from_the_database_is_the_account_that_was_committed_and_carries_on_identically(
       MarginMode mode) {
     DatabaseJournal journal = new DatabaseJournal(db.database(), new DatabaseMonitor(db.database(), Duration.ofHours(1)),
-        InstantSource.system(), 1);
+        InstantSource.system(), 1, "test-bridge");
     String id = "rebuild-" + mode.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
     JournaledAccount account = new JournaledAccount(id, mode, journal, symbolsWithSwaps());
     Session session = new Session(new Random(2026), JournaledAccount.T0);
@@ -50,7 +50,7 @@ class RebuildTest {
       session.step(account);
     }
 
-    VirtualBroker rebuilt = VirtualBroker.restore(new AccountLoader(db.dsl()).load(id));
+    VirtualBroker rebuilt = VirtualBroker.restore(new AccountLoader(db.dsl(), "test-bridge").load(id));
 
     assertThat(rebuilt.snapshot()).isEqualTo(account.broker.snapshot());
     assertThat(rebuilt.snapshot().positions()).isNotEmpty();

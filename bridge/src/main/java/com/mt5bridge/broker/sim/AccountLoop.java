@@ -3,6 +3,7 @@ package com.mt5bridge.broker.sim;
 import com.mt5bridge.broker.AccountEvent;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountListener;
+import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
@@ -18,6 +19,7 @@ import com.mt5bridge.broker.TradingDesk;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,6 +60,8 @@ public final class AccountLoop implements Broker, AutoCloseable {
   private long lastSampleMillis = Long.MIN_VALUE;
   /** Ticks ignored because the account could not value its positions at their price (account thread only). */
   private long unpriceable;
+  /** Why the account no longer trades here: another bridge took it over (see AccountLoader.claim). */
+  private volatile String servedElsewhere;
   private volatile boolean running = true;
 
   public AccountLoop(VirtualBroker engine, AccountJournal journal, Recovery recovery, AccountListener listener) {
@@ -83,6 +87,21 @@ public final class AccountLoop implements Broker, AutoCloseable {
   @Override
   public Collection<SymbolSpec> symbols() {
     return symbols;
+  }
+
+  @Override
+  public Optional<String> notTrading() {
+    return Optional.ofNullable(servedElsewhere);
+  }
+
+  /** For good: taking it back while the other bridge trades it would make the two take turns. */
+  @Override
+  public synchronized void servedElsewhere(String reason) {
+    if (servedElsewhere == null) {
+      servedElsewhere = reason;
+      log.atWarn().setMessage("account taken over by another bridge on the same database; this bridge no longer "
+          + "trades it").addKeyValue("account", id).addKeyValue("reason", reason).log();
+    }
   }
 
   @Override
@@ -174,8 +193,13 @@ public final class AccountLoop implements Broker, AutoCloseable {
   }
 
   private void process(List<Task> batch) {
+    if (servedElsewhere != null) {
+      failAll(batch, new AccountServedElsewhereException(servedElsewhere));
+      return;
+    }
     if (stale && !rebuild()) {
-      failAll(batch, new BrokerUnavailableException("account " + id + " is waiting for the database to come back"));
+      failAll(batch, servedElsewhere != null ? new AccountServedElsewhereException(servedElsewhere)
+          : new BrokerUnavailableException("account " + id + " is waiting for the database to come back"));
       return;
     }
     List<Object> answers = new ArrayList<>(batch.size());
@@ -205,8 +229,8 @@ public final class AccountLoop implements Broker, AutoCloseable {
             .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
         stale = true;
         // "Nothing was done" only when that is known: a commit that broke off unanswered may have landed.
-        failAll(batch, e instanceof OutcomeUnknownException unknown ? unknown
-            : new BrokerUnavailableException("the database did not take the change; nothing was done"));
+        failAll(batch, e instanceof OutcomeUnknownException || e instanceof AccountServedElsewhereException
+            ? (RuntimeException) e : new BrokerUnavailableException("the database did not take the change; nothing was done"));
         return;
       }
     }
@@ -250,6 +274,9 @@ public final class AccountLoop implements Broker, AutoCloseable {
   }
 
   private boolean rebuild() {
+    if (servedElsewhere != null) {
+      return false;
+    }
     try {
       engine = recovery.rebuild(id);
       engine.drainEvents();
@@ -257,6 +284,9 @@ public final class AccountLoop implements Broker, AutoCloseable {
       listener.rebuilt(id);
       log.atInfo().setMessage("account rebuilt from the database").addKeyValue("account", id).log();
       return true;
+    } catch (AccountServedElsewhereException e) {
+      servedElsewhere(e.getMessage());
+      return false;
     } catch (RuntimeException e) {
       return false;
     }
