@@ -1,5 +1,6 @@
 package com.mt5bridge.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
@@ -12,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Views across accounts: every open position, and P&L in one currency. */
+/**
+ * Views across accounts: every open position, and P&L in one currency. Over the accounts that trade
+ * here; those that do not (start-up could not load them, another bridge took them over) are named
+ * in {@code accountsLeftOut} with why, so that a total never leaves one out unsaid, nor fails whole
+ * for it.
+ */
 public final class ConsolidatedRoutes {
 
   private final BrokerRegistry brokers;
@@ -29,16 +35,18 @@ public final class ConsolidatedRoutes {
   }
 
   private void positions(Context ctx) {
+    Map<String, String> leftOut = brokers.notTrading();
     ctx.future(() -> snapshots().thenAccept(all -> {
       List<BrokerJson.AccountPosition> positions = all.stream()
           .flatMap(s -> s.positions().stream().map(p -> BrokerJson.AccountPosition.of(s.id(), p)))
           .toList();
-      ctx.json(new ConsolidatedPositions(positions.size(), positions));
+      ctx.json(new ConsolidatedPositions(positions.size(), positions, leftOut));
     }));
   }
 
   private void pnl(Context ctx) {
     String currency = ctx.queryParam("currency") == null ? "USD" : ctx.queryParam("currency").trim().toUpperCase();
+    Map<String, String> leftOut = brokers.notTrading();
     ctx.future(() -> snapshots().thenAccept(all -> {
       BigDecimal realized = BigDecimal.ZERO;
       BigDecimal unrealized = BigDecimal.ZERO;
@@ -49,8 +57,7 @@ public final class ConsolidatedRoutes {
       }
       realized = realized.setScale(2, RoundingMode.HALF_UP);
       unrealized = unrealized.setScale(2, RoundingMode.HALF_UP);
-      ctx.json(Map.of("currency", currency, "realizedPnl", realized, "unrealizedPnl", unrealized,
-          "totalPnl", realized.add(unrealized)));
+      ctx.json(new ConsolidatedPnl(currency, realized, unrealized, realized.add(unrealized), leftOut));
     }));
   }
 
@@ -60,10 +67,17 @@ public final class ConsolidatedRoutes {
   }
 
   private CompletableFuture<List<AccountSnapshot>> snapshots() {
-    List<CompletableFuture<AccountSnapshot>> all = brokers.all().stream().map(b -> b.snapshot()).toList();
+    List<CompletableFuture<AccountSnapshot>> all = brokers.all().stream().filter(b -> b.notTrading().isEmpty())
+        .map(b -> b.snapshot()).toList();
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
         .thenApply(done -> all.stream().map(CompletableFuture::join).toList());
   }
 
-  record ConsolidatedPositions(int total, List<BrokerJson.AccountPosition> positions) {}
+  /** @param accountsLeftOut accounts that do not trade here, with why; left out of the JSON when none */
+  record ConsolidatedPositions(int total, List<BrokerJson.AccountPosition> positions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsLeftOut) {}
+
+  /** @param accountsLeftOut accounts that do not trade here, with why; left out of the JSON when none */
+  record ConsolidatedPnl(String currency, BigDecimal realizedPnl, BigDecimal unrealizedPnl, BigDecimal totalPnl,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsLeftOut) {}
 }

@@ -76,6 +76,16 @@ class StartupLoadTest {
       // Its strategy holds a position there: deleting it now would leave the position to nobody.
       assertThat(deletion.status()).as(deletion.toString()).isEqualTo(503);
       assertThat(http.get("/api/strategies/zzz-s").status()).isEqualTo(200);
+      // The views across accounts cover the others and say which one they leave out, and why.
+      JsonNode positions = http.get("/api/consolidated/positions").json();
+      assertThat(positions.path("total").asInt()).isEqualTo(1);
+      assertThat(positions.path("positions").get(0).path("account").asString()).isEqualTo("aaa-loaded");
+      assertThat(positions.path("accountsLeftOut").path("zzz-broken").asString())
+          .isEqualTo("digits must be from 0 to 10");
+      JsonNode pnl = http.get("/api/consolidated/pnl?currency=USD").json();
+      // 0.1 lot bought at the ask 1.10020, valued at the bid 1.10000: -0.0002 x 10,000 = -2.00 USD
+      assertThat(pnl.path("unrealizedPnl").decimalValue()).isEqualByComparingTo("-2.00");
+      assertThat(pnl.path("accountsLeftOut").path("zzz-broken").asString()).isEqualTo("digits must be from 0 to 10");
 
       db.dsl().execute("UPDATE symbols SET digits = 5 WHERE account_id = 'zzz-broken' AND name = 'EURUSD'");
       Instant deadline = Instant.now().plusSeconds(20);
@@ -86,6 +96,7 @@ class StartupLoadTest {
       assertThat(http.get("/api/broker/zzz-broken/state").json().path("positions")).hasSize(1);
       assertThat(http.get("/health").json().path("status").asString()).isEqualTo("UP");
       assertThat(http.get("/health").json().has("accountsNotLoaded")).isFalse();
+      assertThat(http.get("/api/consolidated/pnl?currency=USD").json().has("accountsLeftOut")).isFalse();
       assertThat(http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}").status())
           .isEqualTo(200);
       assertThat(http.post("/webhook/zzz-s", "application/json", alert("after")).status()).isEqualTo(200);
