@@ -143,6 +143,9 @@ final class AlertParser {
     }
     for (String keyValue : keyValues) {
       String part = keyValue.strip();
+      if (part.isEmpty()) {
+        continue; // a trailing comma, or an optional part a script left out: nothing to read
+      }
       int equals = part.indexOf('=');
       if (equals <= 0) {
         problems.add(new RawAlert.Problem(null, "expected key=value after the symbol, got '" + clip(part) + "'"));

@@ -107,6 +107,22 @@ class WebhookBodyTest {
     assertBought(account, "0.10", "0.20", "0.30");
   }
 
+  @Test
+  void an_empty_part_of_a_text_alert_is_nothing() {
+    String account = accountWithStrategy("commas");
+
+    // A message built by a script that ends every part with a comma, or leaves an optional one out.
+    Http.Response trailing = bridge.http().post("/webhook/commas", "text/plain", SECRET + ",buy,EURUSD,vol=0.1,");
+    Http.Response doubled = bridge.http().post("/webhook/commas", "text/plain", SECRET + ",buy,EURUSD,,vol=0.2, ,sl=20");
+
+    assertThat(trailing.status()).as(trailing.toString()).isEqualTo(200);
+    assertThat(doubled.status()).as(doubled.toString()).isEqualTo(200);
+    assertBought(account, "0.10", "0.20");
+    // sl=20 after the empty parts is still read: 20 pips below the ask of 1.10020.
+    assertThat(bridge.floor().state(account).path("positions").get(1).path("sl").decimalValue())
+        .isEqualByComparingTo("1.09820");
+  }
+
   /** A JSON alert buying EURUSD, with {@code fields} added. */
   private static String buy(String fields) {
     return "{\"secret\":\"" + SECRET + "\",\"action\":\"buy\",\"symbol\":\"EURUSD\"," + fields + "}";
