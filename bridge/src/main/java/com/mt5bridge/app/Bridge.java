@@ -44,6 +44,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,31 +142,42 @@ public final class Bridge implements AutoCloseable {
       // others trade; one the database could not give waits with the whole start-up. Each account is
       // taken over from any bridge that served it before (AccountLoader.claim); one taken over later by
       // another bridge is not taken back here (AccountLoop).
-      Runnable loadAccounts = settings.persistence()
-          ? () -> loader.accountIds().stream().filter(id -> !brokers.loaded(id)).forEach(id -> {
-            VirtualBroker account;
-            try {
-              // Taken over for this bridge: the last one started on a database serves its accounts.
-              account = VirtualBroker.restore(loader.claim(id));
-            } catch (RuntimeException e) {
-              if (!database.ping(Duration.ofSeconds(1))) {
-                throw e;
-              }
-              if (brokers.find(id).isEmpty()) {
-                log.atError().setMessage("account could not be loaded; the others trade, it is tried again")
-                    .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
-              }
-              brokers.addUnloaded(new UnloadedAccount(id, String.valueOf(e.getMessage())));
-              return;
+      Runnable loadAccounts = settings.persistence() ? () -> {
+        Map<String, Integer> takenFrom = new TreeMap<>();
+        loader.accountIds().stream().filter(id -> !brokers.loaded(id)).forEach(id -> {
+          VirtualBroker account;
+          try {
+            // Taken over for this bridge: the last one started on a database serves its accounts.
+            AccountLoader.Claim claim = loader.claim(id);
+            if (claim.from() != null) {
+              takenFrom.merge(claim.from(), 1, Integer::sum);
             }
-            boolean retried = brokers.find(id).isPresent();
-            ticks.remember(account.lastPrices());
-            brokers.add(sim.resume(account));
-            if (retried) {
-              log.atInfo().setMessage("account loaded after all; it trades").addKeyValue("account", id).log();
+            account = VirtualBroker.restore(claim.account());
+          } catch (RuntimeException e) {
+            if (!database.ping(Duration.ofSeconds(1))) {
+              throw e;
             }
-          })
-          : () -> { };
+            if (brokers.find(id).isEmpty()) {
+              log.atError().setMessage("account could not be loaded; the others trade, it is tried again")
+                  .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
+            }
+            brokers.addUnloaded(new UnloadedAccount(id, String.valueOf(e.getMessage())));
+            return;
+          }
+          boolean retried = brokers.find(id).isPresent();
+          ticks.remember(account.lastPrices());
+          brokers.add(sim.resume(account));
+          if (retried) {
+            log.atInfo().setMessage("account loaded after all; it trades").addKeyValue("account", id).log();
+          }
+        });
+        if (!takenFrom.isEmpty()) {
+          // After a restart, from this bridge's own earlier run; from a bridge still running, that one
+          // stops trading them.
+          log.atInfo().setMessage("accounts taken over from the bridges that served them before")
+              .addKeyValue("from", takenFrom).log();
+        }
+      } : () -> { };
       Runnable load = () -> {
         loadAccounts.run();
         strategies.load();

@@ -34,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads an account back as committed, to rebuild its engine at start-up or after a failed commit.
@@ -43,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * account is still its own ({@link #load}), as the journal commits its changes only then.
  */
 public final class AccountLoader {
-
-  private static final Logger log = LoggerFactory.getLogger(AccountLoader.class);
 
   private final DSLContext db;
   private final String bridge;
@@ -61,22 +57,25 @@ public final class AccountLoader {
   }
 
   /**
+   * An account taken over.
+   *
+   * @param from the bridge that served it before (an earlier run of this one, after a restart), or
+   *     null if none did
+   */
+  public record Claim(AccountState account, String from) {}
+
+  /**
    * Takes the account over for this bridge, then reads it as committed, in one transaction: a commit
    * of a bridge that served it before either landed first (and is read here) or finds the account
    * no longer its own and changes nothing.
    */
-  public AccountState claim(String id) {
+  public Claim claim(String id) {
     return db.transactionResult(tx -> {
       DSLContext dsl = tx.dsl();
       String before = dsl.select(BROKER_STATE.OWNER).from(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id))
           .forUpdate().fetchOne(BROKER_STATE.OWNER);
       dsl.update(BROKER_STATE).set(BROKER_STATE.OWNER, bridge).where(BROKER_STATE.ACCOUNT_ID.eq(id)).execute();
-      AccountState state = read(dsl, id);
-      if (before != null && !before.equals(bridge)) {
-        log.atInfo().setMessage("account taken over from the bridge that served it before; that bridge no longer "
-            + "trades it").addKeyValue("account", id).addKeyValue("from", before).log();
-      }
-      return state;
+      return new Claim(read(dsl, id), bridge.equals(before) ? null : before);
     });
   }
 

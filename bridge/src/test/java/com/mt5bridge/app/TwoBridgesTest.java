@@ -3,10 +3,12 @@ package com.mt5bridge.app;
 import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +37,13 @@ class TwoBridgesTest {
       JsonNode before = old.post("/api/broker/shared/buy", Map.of("symbol", "EURUSD", "volume", 1)).json();
       assertThat(before.path("retcodeName").asString()).isEqualTo("DONE");
 
-      try (RunningBridge second = RunningBridge.start(db.url())) {
+      RunningBridge second;
+      List<String> startLog;
+      try (CapturedLogs logs = CapturedLogs.withInfoOf(Bridge.class)) {
+        second = RunningBridge.start(db.url());
+        startLog = logs.lines();
+      }
+      try (second) {
         Http now = second.http();
 
         Http.Response fenced = old.post("/api/broker/shared/buy", Map.of("symbol", "EURUSD", "volume", 2));
@@ -73,6 +81,9 @@ class TwoBridgesTest {
         assertThat(now.get("/api/broker/shared/trades").json()).hasSize(3); // the deposit and two buys
         assertThat(now.get("/api/broker/all").json()).hasSize(2);
         assertThat(now.get("/health").json().path("status").asString()).isEqualTo("UP");
+        // Said once for all the accounts a start takes over, naming the bridge they came from.
+        assertThat(startLog).filteredOn(line -> line.startsWith("accounts taken over from the bridges that served "
+            + "them before")).singleElement().asString().matches(".* from=\\{.+ pid \\d+ run [0-9a-f]{8}=2}");
       }
     }
   }
