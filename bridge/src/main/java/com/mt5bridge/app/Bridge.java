@@ -11,13 +11,11 @@ import com.mt5bridge.api.PriceRoutes;
 import com.mt5bridge.api.TradingRoutes;
 import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
-import com.mt5bridge.broker.AccountServedElsewhereException;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.TickHub;
 import com.mt5bridge.broker.TradeHistory;
-import com.mt5bridge.broker.UnloadedAccount;
 import com.mt5bridge.broker.sim.AccountLoop;
 import com.mt5bridge.broker.sim.SimBrokerFactory;
 import com.mt5bridge.broker.sim.VirtualBroker;
@@ -44,7 +42,6 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,61 +134,14 @@ public final class Bridge implements AutoCloseable {
       log.atInfo().setMessage("MT5 Bridge listening").addKeyValue("port", http.port())
           .addKeyValue("version", Version.current()).log();
 
-      // Tried again while it fails: the accounts an earlier attempt loaded are kept, not loaded twice. An
-      // account that cannot be loaded while the database answers is held by an UnloadedAccount, and the
-      // others trade; one the database could not give waits with the whole start-up. Each account is
-      // taken over from any bridge that served it before (AccountLoader.claim); one taken over later by
-      // another bridge is not taken back here (AccountLoop).
-      Runnable loadAccounts = settings.persistence() ? () -> {
-        Map<String, Integer> takenFrom = new TreeMap<>();
-        loader.accountIds().stream().filter(id -> !brokers.loaded(id)).forEach(id -> {
-          VirtualBroker account;
-          try {
-            // Taken over for this bridge: the last one started on a database serves its accounts.
-            AccountLoader.Claim claim = loader.claim(id);
-            if (claim.from() != null) {
-              takenFrom.merge(claim.from(), 1, Integer::sum);
-            }
-            account = VirtualBroker.restore(claim.account());
-          } catch (RuntimeException e) {
-            if (!database.ping(Duration.ofSeconds(1))) {
-              throw e;
-            }
-            if (brokers.find(id).isEmpty()) {
-              log.atError().setMessage("account could not be loaded; the others trade, it is tried again")
-                  .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
-            }
-            brokers.addUnloaded(new UnloadedAccount(id, String.valueOf(e.getMessage())));
-            return;
-          }
-          boolean retried = brokers.find(id).isPresent();
-          ticks.remember(account.lastPrices());
-          brokers.add(sim.resume(account));
-          if (retried) {
-            log.atInfo().setMessage("account loaded after all; it trades").addKeyValue("account", id).log();
-          }
-        });
-        if (!takenFrom.isEmpty()) {
-          // After a restart, from this bridge's own earlier run; from a bridge still running, that one
-          // stops trading them.
-          log.atInfo().setMessage("accounts taken over from the bridges that served them before")
-              .addKeyValue("from", takenFrom).log();
-        }
-      } : () -> { };
+      StoredAccounts stored = new StoredAccounts(database, loader, brokers, ticks, sim);
+      Runnable loadAccounts = settings.persistence() ? stored::load : () -> { };
       Runnable load = () -> {
         loadAccounts.run();
         strategies.load();
         signals.start();
       };
-      // Every 2 s once ready: the accounts start-up could not load, tried again, and those another bridge
-      // took over since, no longer traded here.
-      Runnable upkeep = !settings.persistence() ? () -> { } : () -> {
-        if (!brokers.unloaded().isEmpty()) {
-          loadAccounts.run();
-        }
-        loader.servedElsewhere().forEach((id, owner) -> brokers.find(id).filter(b -> b.notTrading().isEmpty())
-            .ifPresent(b -> b.servedElsewhere(AccountServedElsewhereException.reason(id, owner))));
-      };
+      Runnable upkeep = settings.persistence() ? stored::upkeep : () -> { };
       startup.run(database, load, upkeep);
       return new Bridge(started, http, startup);
     } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ class TwoBridgesTest {
 
       RunningBridge second;
       List<String> startLog;
-      try (CapturedLogs logs = CapturedLogs.withInfoOf(Bridge.class)) {
+      try (CapturedLogs logs = CapturedLogs.withInfoOf(StoredAccounts.class)) {
         second = RunningBridge.start(db.url());
         startLog = logs.lines();
       }
