@@ -22,12 +22,20 @@ final class BridgeName {
     return host() + " pid " + ProcessHandle.current().pid() + " run " + HexFormat.of().formatHex(random);
   }
 
+  /** The environment's name for the host first: asking the resolver can hang on a machine whose DNS is amiss. */
   private static String host() {
-    try {
-      String name = InetAddress.getLocalHost().getHostName();
-      return name.length() > MAX_HOST ? name.substring(0, MAX_HOST) : name;
-    } catch (UnknownHostException e) {
-      return "unknown-host";
+    String name = System.getenv("HOSTNAME");
+    if (name == null || name.isBlank()) {
+      name = System.getenv("COMPUTERNAME");
     }
+    if (name == null || name.isBlank()) {
+      try {
+        name = InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        name = "unknown-host";
+      }
+    }
+    name = name.strip();
+    return name.length() > MAX_HOST ? name.substring(0, MAX_HOST) : name;
   }
 }
