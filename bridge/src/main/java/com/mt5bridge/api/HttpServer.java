@@ -47,6 +47,7 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.host = host;
       config.jetty.port = port;
       config.jetty.modifyServer(HttpServer::deepenAcceptQueue);
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(mapper)));
       config.requestLogger.http((ctx, ms) -> log.atDebug().setMessage("http")
           .addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path())
           .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", ms).log());
