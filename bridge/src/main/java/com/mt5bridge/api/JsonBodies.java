@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The API takes JSON: a body sent with another content type is 415 UNSUPPORTED_MEDIA_TYPE. Except a
- * strategy's preview, which takes an alert as TradingView sends it, text included (and checks it so).
+ * The API takes JSON, uncompressed: a body sent with another content type or with a
+ * {@code Content-Encoding} is 415 UNSUPPORTED_MEDIA_TYPE. Except a strategy's preview, which takes an
+ * alert as TradingView sends it, text included (and checks it so).
  */
 public final class JsonBodies implements Handler {
 
@@ -25,6 +26,11 @@ public final class JsonBodies implements Handler {
     if (type != null && !type.isBlank() && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "send JSON with 'Content-Type: application/json', not " + type, null);
+    }
+    String encoding = ctx.header("Content-Encoding");
+    if (ContentEncoding.compressed(encoding)) {
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the JSON uncompressed: Content-Encoding "
+          + encoding + " is not read", null);
     }
   }
 }

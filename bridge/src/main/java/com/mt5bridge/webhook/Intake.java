@@ -1,6 +1,7 @@
 package com.mt5bridge.webhook;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.api.ContentEncoding;
 import com.mt5bridge.api.ErrorCode;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
@@ -133,9 +134,8 @@ final class Intake {
     }
   }
 
-  /** The body is read as it came: compressed, it would only be refused as "not UTF-8 text". */
   private static void checkUncompressed(String contentEncoding) {
-    if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+    if (ContentEncoding.compressed(contentEncoding)) {
       throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the alert uncompressed (as TradingView does): "
           + "Content-Encoding " + AlertParser.clip(contentEncoding) + " is not read", null);
     }

@@ -6,9 +6,13 @@ import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -468,6 +472,24 @@ class BrokerApiTest {
     assertThat(broken.errorCode()).isEqualTo("MALFORMED");
     assertThat(text.status()).isEqualTo(415);
     assertThat(text.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void a_compressed_body_is_415_naming_the_encoding_and_trades_nothing() throws IOException {
+    String id = account("HEDGING");
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+      out.write("{\"symbol\":\"EURUSD\",\"volume\":1}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    Http.Response response = http.send("POST", "/api/broker/" + id + "/buy",
+        Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), gzipped.toByteArray());
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(response.json().path("error").path("message").asString())
+        .isEqualTo("send the JSON uncompressed: Content-Encoding gzip is not read");
+    assertThat(http.get("/api/broker/" + id + "/state").json().path("positions")).isEmpty();
   }
 
   @Test
