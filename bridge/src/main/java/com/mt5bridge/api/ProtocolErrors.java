@@ -42,7 +42,7 @@ final class ProtocolErrors extends ErrorHandler {
     return mapper.writeValueAsBytes(error(status, reason).body());
   }
 
-  static ApiException error(int status, String reason) {
+  private static ApiException error(int status, String reason) {
     String why = reason == null || reason.isBlank() ? "" : " (" + clip(reason) + ")";
     return switch (status) {
       case 414 -> new ApiException(ErrorCode.TOO_LARGE, "the URL is too long" + why, null);

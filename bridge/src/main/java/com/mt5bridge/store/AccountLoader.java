@@ -84,15 +84,7 @@ public final class AccountLoader {
    * once another bridge has taken it over.
    */
   public AccountState load(String id) {
-    return db.transactionResult(tx -> {
-      DSLContext dsl = tx.dsl();
-      String owner = dsl.select(BROKER_STATE.OWNER).from(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id))
-          .fetchOne(BROKER_STATE.OWNER);
-      if (owner != null && !owner.equals(bridge)) {
-        throw new AccountServedElsewhereException(AccountServedElsewhereException.reason(id, owner));
-      }
-      return read(dsl, id);
-    });
+    return db.transactionResult(tx -> read(tx.dsl(), id));
   }
 
   /** The accounts another bridge has taken over, with the bridge that serves each. */
@@ -102,11 +94,17 @@ public final class AccountLoader {
         .fetchMap(BROKER_STATE.ACCOUNT_ID, BROKER_STATE.OWNER);
   }
 
-  /** Read in one transaction, so that the tables agree with each other. */
-  private static AccountState read(DSLContext dsl, String id) {
+  /**
+   * Read in one transaction, so that the tables agree with each other; only while the account is this
+   * bridge's (or no bridge's yet: a row written before owners were kept).
+   */
+  private AccountState read(DSLContext dsl, String id) {
     BrokerStateRecord state = dsl.selectFrom(BROKER_STATE).where(BROKER_STATE.ACCOUNT_ID.eq(id)).fetchOne();
     if (state == null) {
       throw new UnknownAccountException(id);
+    }
+    if (state.getOwner() != null && !state.getOwner().equals(bridge)) {
+      throw new AccountServedElsewhereException(AccountServedElsewhereException.reason(id, state.getOwner()));
     }
     List<SymbolSpec> specs = new ArrayList<>();
     List<Tick> prices = new ArrayList<>();

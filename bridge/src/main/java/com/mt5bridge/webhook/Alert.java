@@ -47,8 +47,8 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     }
     String text = time.strip();
     try {
-      if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 15) {
-        long epoch = Long.parseLong(text);
+      Long epoch = epochNumber();
+      if (epoch != null) {
         return text.length() <= EPOCH_SECONDS_DIGITS ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
       }
       Instant plain = tradingViewTime(text);
@@ -56,6 +56,13 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
     } catch (java.time.DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** {@code time} when it is a number of digits alone (epoch seconds or milliseconds), else null. */
+  Long epochNumber() {
+    String text = time == null ? "" : time.strip();
+    return !text.isEmpty() && text.length() <= 15 && text.chars().allMatch(Character::isDigit)
+        ? Long.parseLong(text) : null;
   }
 
   /**

@@ -351,8 +351,8 @@ public final class Signals implements AutoCloseable {
     if (alertTime == null) {
       return 0;
     }
-    String text = alert.time().strip();
-    return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Math.max(0, alertTime.toEpochMilli());
+    Long epoch = alert.epochNumber();
+    return epoch != null ? epoch : Math.max(0, alertTime.toEpochMilli());
   }
 
   private Instant deadline(JournalEntry entry) {
