@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.OwnedMariaDb;
-import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.OwnedBridge;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,32 +18,19 @@ import tools.jackson.databind.JsonNode;
  */
 class DatabaseOutageTest {
 
-  private static OwnedMariaDb mariadb;
-  private static RunningBridge bridge;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    mariadb = new OwnedMariaDb();
-    bridge = RunningBridge.start(mariadb.jdbcUrl("bridge"));
-    http = bridge.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-    mariadb.close();
-  }
+  @RegisterExtension
+  static final OwnedBridge owned = new OwnedBridge();
 
   @Test
   void trading_during_an_outage_is_503_and_nothing_of_it_survives_the_recovery() {
+    Http http = owned.http();
     assertThat(http.post("/api/broker/create", Map.of("id", "outage", "balance", 10000)).status()).isEqualTo(201);
     assertThat(http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}").status())
         .isEqualTo(200);
     JsonNode before = http.post("/api/broker/outage/buy", Map.of("symbol", "EURUSD", "volume", 1)).json();
     assertThat(before.path("retcodeName").asString()).isEqualTo("DONE");
 
-    mariadb.stop();
+    owned.mariadb().stop();
     // Once the bridge knows the database is away, a trade is refused before anything is sent. (Sent
     // just as the database died, its outcome would be unknown: see UnconfirmedCommitTest.)
     eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
@@ -55,7 +40,7 @@ class DatabaseOutageTest {
     assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
     assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(503);
 
-    mariadb.start();
+    owned.mariadb().start();
     eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(200));
     JsonNode state = http.get("/api/broker/outage/state").json();
     assertThat(state.path("positions")).hasSize(1);
@@ -71,11 +56,13 @@ class DatabaseOutageTest {
 
   @Test
   void a_strategys_day_asked_during_an_outage_is_503_and_leaves_its_account_alone() {
+    Http http = owned.http();
     assertThat(http.post("/api/broker/create", Map.of("id", "outage-day", "balance", 10000)).status()).isEqualTo(201);
     assertThat(http.post("/api/strategies", Map.of("id", "outage-day", "account", "outage-day",
-        "secret", "outage-day-0123456789", "magic", 78, "limits", Map.of("maxDailyLoss", 100))).status()).isEqualTo(201);
+        "secret", "outage-day-0123456789", "magic", 78, "limits", Map.of("maxDailyLoss", 100))).status())
+        .isEqualTo(201);
 
-    mariadb.stop();
+    owned.mariadb().stop();
     eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
         .isEqualTo("DOWN"));
     Http.Response during;
@@ -85,7 +72,7 @@ class DatabaseOutageTest {
       // A question that fails is no reason to drop the account's other requests and rebuild it.
       assertThat(logs.lines()).noneMatch(line -> line.contains("request failed inside the account"));
     }
-    mariadb.start();
+    owned.mariadb().start();
 
     assertThat(during.status()).as(during.toString()).isEqualTo(503);
     assertThat(during.json().path("error").path("message").asString()).contains("the deal history cannot be read");
@@ -101,6 +88,7 @@ class DatabaseOutageTest {
 
   @Test
   void a_webhook_during_an_outage_is_503_and_the_same_alert_trades_once_after_it() {
+    Http http = owned.http();
     assertThat(http.post("/api/broker/create", Map.of("id", "outage-hook", "balance", 10000)).status()).isEqualTo(201);
     assertThat(http.post("/api/strategies", Map.of("id", "outage-hook", "account", "outage-hook",
         "secret", "outage-hook-0123456789", "magic", 77)).status()).isEqualTo(201);
@@ -109,7 +97,7 @@ class DatabaseOutageTest {
     String alert = "{\"secret\":\"outage-hook-0123456789\",\"strategy\":\"outage-hook\",\"action\":\"buy\","
         + "\"symbol\":\"EURUSD\",\"id\":\"Long\",\"time\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}";
 
-    mariadb.stop();
+    owned.mariadb().stop();
     // Once the bridge knows the database is away, a signal is refused before anything is sent. (Sent
     // just as the database died, its commit could not be confirmed: see UnconfirmedCommitTest.)
     eventually(Duration.ofSeconds(10), () -> assertThat(http.get("/health").json().path("status").asString())
@@ -118,7 +106,7 @@ class DatabaseOutageTest {
     // The refusal's id can be followed while the database is still away: its entry waits in memory.
     String refused = during.json().path("signal").asString();
     Http.Response followed = http.get("/api/signals/" + refused);
-    mariadb.start();
+    owned.mariadb().start();
     eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage-hook/state").status())
         .isEqualTo(200));
     // Rebuilt from what was committed, the account has no price yet: the feed's next tick gives it one.

@@ -4,35 +4,28 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.OwnedMariaDb;
-import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.OwnedBridge;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /health against a MariaDB server this test owns, so that it can stop it and start it again. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthTest {
 
-  private static OwnedMariaDb mariadb;
-  private static RunningBridge bridge;
+  @RegisterExtension
+  static final OwnedBridge owned = new OwnedBridge();
+
+  /** Without the admin token: /health needs none. */
   private static Http http;
 
   @BeforeAll
-  static void start() {
-    mariadb = new OwnedMariaDb();
-    bridge = RunningBridge.start(mariadb.jdbcUrl("bridge"));
-    http = bridge.http().withToken(null);
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-    mariadb.close();
+  static void withoutToken() {
+    http = owned.http().withToken(null);
   }
 
   @Test
@@ -55,7 +48,7 @@ class HealthTest {
   @Test
   @Order(2)
   void health_is_down_with_503_and_the_error_shape_when_the_database_stops() {
-    mariadb.stop();
+    owned.mariadb().stop();
 
     eventually(Duration.ofSeconds(10), () -> {
       Http.Response response = http.get("/health");
@@ -70,7 +63,7 @@ class HealthTest {
   @Test
   @Order(3)
   void health_is_up_again_by_itself_when_the_database_returns() {
-    mariadb.start();
+    owned.mariadb().start();
 
     eventually(Duration.ofSeconds(15), () -> {
       Http.Response response = http.get("/health");

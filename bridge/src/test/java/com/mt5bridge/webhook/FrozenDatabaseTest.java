@@ -4,17 +4,14 @@ import static com.mt5bridge.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
-import com.mt5bridge.testing.OwnedMariaDb;
-import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.OwnedBridge;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A database that stops answering without closing its connections (a hung server, a network cut):
@@ -26,26 +23,12 @@ class FrozenDatabaseTest {
   /** Shorter than the default 2.5 s, so that a wait for the pool's own time-outs (2 s and more) shows. */
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
 
-  private static OwnedMariaDb mariadb;
-  private static RunningBridge bridge;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    mariadb = new OwnedMariaDb();
-    bridge = RunningBridge.start(mariadb.jdbcUrl("bridge"), InstantSource.system(),
-        new WebhookSettings(ANSWER_WITHIN, Duration.ZERO, List.of()));
-    http = bridge.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    bridge.close();
-    mariadb.close();
-  }
+  @RegisterExtension
+  static final OwnedBridge owned = new OwnedBridge(new WebhookSettings(ANSWER_WITHIN, Duration.ZERO, List.of()));
 
   @Test
   void an_alert_only_the_frozen_journal_could_vouch_for_is_refused_by_the_deadline_and_trades_once_after() {
+    Http http = owned.http();
     assertThat(http.post("/api/broker/create", Map.of("id", "frozen", "balance", 10000)).status()).isEqualTo(201);
     assertThat(http.post("/api/strategies", Map.of("id", "frozen", "account", "frozen",
         "secret", "frozen-db-0123456789", "magic", 79)).status()).isEqualTo(201);
@@ -61,13 +44,13 @@ class FrozenDatabaseTest {
 
     Http.Response frozen;
     long took;
-    mariadb.freeze();
+    owned.mariadb().freeze();
     try {
       long sent = System.nanoTime();
       frozen = http.post("/webhook", "application/json", during);
       took = System.nanoTime() - sent;
     } finally {
-      mariadb.thaw();
+      owned.mariadb().thaw();
     }
 
     assertThat(frozen.status()).as(frozen.toString()).isEqualTo(503);

@@ -228,9 +228,10 @@ public final class AccountLoop implements Broker, AutoCloseable {
         log.atError().setMessage("commit failed; the account will be rebuilt from the database")
             .addKeyValue("account", id).addKeyValue("reason", e.getMessage()).log();
         stale = true;
-        // "Nothing was done" only when that is known: a commit that broke off unanswered may have landed.
-        failAll(batch, e instanceof OutcomeUnknownException || e instanceof AccountServedElsewhereException
-            ? (RuntimeException) e : new BrokerUnavailableException("the database did not take the change; nothing was done"));
+        // "Nothing was done" only when that is known: a commit that broke off unanswered may have
+        // landed. A take-over by another bridge is said as such.
+        boolean told = e instanceof OutcomeUnknownException || e instanceof AccountServedElsewhereException;
+        failAll(batch, told ? e : new BrokerUnavailableException("the database did not take the change; nothing was done"));
         return;
       }
     }
