@@ -17,6 +17,7 @@ import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.TickHub;
 import com.mt5bridge.broker.TradeHistory;
 import com.mt5bridge.broker.sim.AccountLoop;
+import com.mt5bridge.broker.sim.AccountState;
 import com.mt5bridge.broker.sim.SimBrokerFactory;
 import com.mt5bridge.broker.sim.VirtualBroker;
 import com.mt5bridge.store.AccountLoader;
@@ -93,7 +94,10 @@ public final class Bridge implements AutoCloseable {
         started.push(signals);
         signalLog = signals;
         notJournaled = signals::dropped;
-        recovery = id -> VirtualBroker.restore(loader.load(id));
+        recovery = id -> {
+          AccountState stored = loader.load(id);
+          return VirtualBroker.restore(stored, ticks.live(stored.settings().symbols()));
+        };
       } else {
         log.warn("BRIDGE_PERSISTENCE=off: accounts live in memory only and are lost when the bridge stops");
         InMemoryJournal memory = new InMemoryJournal();

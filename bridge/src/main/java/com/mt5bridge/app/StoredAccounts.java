@@ -56,7 +56,7 @@ final class StoredAccounts {
         if (claim.from() != null) {
           takenFrom.merge(claim.from(), 1, Integer::sum);
         }
-        account = VirtualBroker.restore(claim.account());
+        account = VirtualBroker.restore(claim.account(), ticks.live(claim.account().settings().symbols()));
       } catch (RuntimeException e) {
         if (!database.ping(Duration.ofSeconds(1))) {
           throw e;

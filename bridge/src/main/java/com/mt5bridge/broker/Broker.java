@@ -76,6 +76,8 @@ public interface Broker {
   /**
    * The last price the bridge knows for one of {@link #symbols()}, given to a new account: taken
    * only while the account has no price for the symbol, so that a newer tick that came first stays.
+   * {@code live}: it came from the feed since the bridge started; otherwise it was restored from the
+   * database and is not dealt at.
    */
-  default void onLastKnownPrice(Tick tick) {}
+  default void onLastKnownPrice(Tick tick, boolean live) {}
 }

@@ -2,6 +2,7 @@ package com.mt5bridge.broker;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,10 @@ public final class TickHub {
   private record Subscription(Broker broker, SymbolSpec spec) {}
 
   private final Map<String, List<Subscription>> subscribers = new ConcurrentHashMap<>();
+  /** The newest tick of each symbol published since the bridge started. */
   private final Map<String, Tick> latest = new ConcurrentHashMap<>();
+  /** The newest price of each symbol the accounts rebuilt at start-up had stored. */
+  private final Map<String, Tick> remembered = new ConcurrentHashMap<>();
   private final Map<String, SymbolSpec> specs = new ConcurrentHashMap<>();
 
   public void subscribe(Broker broker) {
@@ -59,26 +63,41 @@ public final class TickHub {
    */
   public void seed(Broker broker) {
     for (SymbolSpec spec : broker.symbols()) {
-      Tick tick = latest.get(spec.name());
-      if (tick != null && fits(tick.bid(), spec) && fits(tick.ask(), spec)) {
-        broker.onLastKnownPrice(tick);
+      Tick live = latest.get(spec.name());
+      Tick tick = live != null ? live : remembered.get(spec.name());
+      if (tick != null && fits(tick, spec)) {
+        broker.onLastKnownPrice(tick, live != null);
       }
     }
   }
 
+  /** The newest tick published since start of each of these symbols, where the spec can take it. */
+  public List<Tick> live(Collection<SymbolSpec> symbols) {
+    List<Tick> live = new ArrayList<>();
+    for (SymbolSpec spec : symbols) {
+      Tick tick = latest.get(spec.name());
+      if (tick != null && fits(tick, spec)) {
+        live.add(tick);
+      }
+    }
+    return live;
+  }
+
   /**
    * Prices an account rebuilt at start-up had last seen, so that conversions across accounts and new
-   * accounts have them before the feed's next ticks; a symbol keeps the newest of them.
+   * accounts have them before the feed's next ticks; a symbol keeps the newest of them. A new account
+   * values with them but, like the rebuilt ones, does not deal at them.
    */
   public void remember(List<Tick> prices) {
     for (Tick tick : prices) {
-      latest.merge(tick.symbol(), tick, (known, given) -> given.time().isAfter(known.time()) ? given : known);
+      remembered.merge(tick.symbol(), tick, (known, given) -> given.time().isAfter(known.time()) ? given : known);
     }
   }
 
-  /** The newest price seen for a symbol. */
+  /** The newest price known for a symbol: from the feed since start, else the newest stored one. */
   public Optional<Tick> latest(String symbol) {
-    return Optional.ofNullable(latest.get(symbol));
+    Tick live = latest.get(symbol);
+    return Optional.ofNullable(live != null ? live : remembered.get(symbol));
   }
 
   /** The spec of a symbol some account trades (the first account's, if they differ). */
@@ -118,6 +137,10 @@ public final class TickHub {
    * price past that overflowed inside every account that traded the symbol, and each dropped the batch
    * of requests the tick came with.
    */
+  private static boolean fits(Tick tick, SymbolSpec spec) {
+    return fits(tick.bid(), spec) && fits(tick.ask(), spec);
+  }
+
   private static boolean fits(BigDecimal price, SymbolSpec spec) {
     return price.stripTrailingZeros().scale() <= spec.digits() && spec.countable(price);
   }

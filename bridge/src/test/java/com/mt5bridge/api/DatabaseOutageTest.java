@@ -39,6 +39,9 @@ class DatabaseOutageTest {
     assertThat(during.status()).isEqualTo(503);
     assertThat(during.errorCode()).isEqualTo("UNAVAILABLE");
     assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(503);
+    // The feed carries on meanwhile; the account, rebuilt from what was committed, deals at its newest price.
+    assertThat(http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10100,\"ask\":1.10120}").status())
+        .isEqualTo(200);
 
     owned.mariadb().start();
     eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/api/broker/outage/state").status()).isEqualTo(200));
@@ -47,6 +50,7 @@ class DatabaseOutageTest {
     assertThat(state.path("positions").get(0).path("ticket").asLong()).isEqualTo(before.path("position").asLong());
     JsonNode after = http.post("/api/broker/outage/buy", Map.of("symbol", "EURUSD", "volume", 0.5)).json();
     assertThat(after.path("retcodeName").asString()).isEqualTo("DONE");
+    assertThat(after.path("price").decimalValue()).isEqualByComparingTo("1.10120");
     // The refused trade's tickets were never committed, so the next trade takes them.
     assertThat(after.path("order").asLong()).isEqualTo(before.path("deal").asLong() + 1);
     assertThat(http.get("/api/broker/outage/trades").json()).hasSize(3);

@@ -98,6 +98,8 @@ class CrashRecoveryTest {
 
       bridge = startBridge(port, data);
       awaitReady(http);
+      // The feed carries on: an account deals only at a price it took since it was loaded.
+      http.post("/api/ticks", "{\"symbol\":\"EURUSD\",\"bid\":1.10000,\"ask\":1.10020}");
 
       for (Acknowledged ack : acknowledged) {
         TradesRecord stored = db.dsl().selectFrom(TRADES)

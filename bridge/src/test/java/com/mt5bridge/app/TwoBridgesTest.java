@@ -75,6 +75,7 @@ class TwoBridgesTest {
         assertThat(state.path("positions")).hasSize(1);
         assertThat(state.path("positions").get(0).path("ticket").asLong()).isEqualTo(before.path("position").asLong());
         assertThat(state.path("positions").get(0).path("volume").decimalValue()).isEqualByComparingTo("1");
+        assertThat(now.post("/api/ticks", TICK).status()).isEqualTo(200);
         JsonNode next = now.post("/api/broker/shared/buy", Map.of("symbol", "EURUSD", "volume", 0.5)).json();
         assertThat(next.path("retcodeName").asString()).isEqualTo("DONE");
         assertThat(next.path("order").asLong()).isEqualTo(before.path("deal").asLong() + 1);

@@ -405,6 +405,7 @@ class StrategyApiTest {
     bridge.close();
     bridge = RunningBridge.start(db.url());
     http = bridge.http();
+    new TradingFloor(http).tick("EURUSD", "1.10000", "1.10020");
     Http.Response entry = http.post("/webhook/iota", "text/plain", SECRET + ",buy,EURUSD,vol=0.3");
     Http.Response exit = http.post("/webhook/iota", "text/plain", SECRET + ",closelong,EURUSD");
 

@@ -129,26 +129,23 @@ public final class AccountLoop implements Broker, AutoCloseable {
     return submit(engine -> work.apply(new SimDesk(engine)));
   }
 
+  /** Queues a price for the account's thread (one task, as each tick is one); nobody waits for it. */
   @Override
   public void onTick(Tick tick) {
-    priced(tick, false);
-  }
-
-  @Override
-  public void onLastKnownPrice(Tick tick) {
-    priced(tick, true);
-  }
-
-  /** Queues a price for the account's thread (one task, as each tick is one); nobody waits for it. */
-  private void priced(Tick tick, boolean lastKnown) {
     queue.add(new Task(engine -> {
-      if (lastKnown) {
-        engine.onLastKnownPrice(tick);
-      } else if (!engine.onTick(tick) && unpriceable++ % 1_000 == 0) {
+      if (!engine.onTick(tick) && unpriceable++ % 1_000 == 0) {
         log.atWarn().setMessage("a price the account cannot value its positions at was ignored; the symbol keeps "
             + "its last price (check the price feed)").addKeyValue("account", id).addKeyValue("symbol", tick.symbol())
             .addKeyValue("bid", tick.bid()).addKeyValue("ask", tick.ask()).addKeyValue("ignored", unpriceable).log();
       }
+      return null;
+    }, null));
+  }
+
+  @Override
+  public void onLastKnownPrice(Tick tick, boolean live) {
+    queue.add(new Task(engine -> {
+      engine.onLastKnownPrice(tick, live);
       return null;
     }, null));
   }
@@ -279,8 +276,9 @@ public final class AccountLoop implements Broker, AutoCloseable {
       return false;
     }
     try {
+      // Not drained: the feed's newest prices it was brought to (VirtualBroker.restore) may have
+      // triggered a stop or a swap, committed with this batch.
       engine = recovery.rebuild(id);
-      engine.drainEvents();
       stale = false;
       listener.rebuilt(id);
       log.atInfo().setMessage("account rebuilt from the database").addKeyValue("account", id).log();

@@ -41,6 +41,12 @@ final class SymbolBook {
   long bidScaled;
   long askScaled;
   boolean hasPrice;
+  /**
+   * The price came from the feed since the bridge started. One kept in the database from before
+   * values the positions but is not dealt at: it may be hours old, and MT5 deals only at the
+   * server's current price.
+   */
+  boolean live;
   Instant priceTime;
   /** The price moved since the account last wrote anything. */
   boolean priceDirty;

@@ -140,6 +140,19 @@ public final class VirtualBroker {
     return broker;
   }
 
+  /**
+   * An account as committed, rebuilt, then brought to the feed's newest prices since the bridge
+   * started, as its next ticks would: it was not there to take them (loaded late, or rebuilt after a
+   * failed commit), and it deals only at such prices.
+   */
+  public static VirtualBroker restore(AccountState state, List<Tick> livePrices) {
+    VirtualBroker broker = restore(state);
+    for (Tick tick : livePrices) {
+      broker.onLastKnownPrice(tick, true);
+    }
+    return broker;
+  }
+
   /** A new account: its initial deposit is ticket 1, a BALANCE deal. */
   public static VirtualBroker open(AccountSettings settings, Instant now) {
     VirtualBroker broker = new VirtualBroker(settings, now, 1);
@@ -298,11 +311,16 @@ public final class VirtualBroker {
     return prices;
   }
 
-  /** A price from before the account existed: taken only for a symbol with no price yet. */
-  public void onLastKnownPrice(Tick tick) {
+  /**
+   * The newest price the bridge knows from before the account was opened or rebuilt: taken for a
+   * symbol with no price yet, and, when it is {@code live} (from the feed since the bridge started, as
+   * the other accounts deal at it), in place of a price restored from the database. A price that is
+   * not live values positions and converts currencies but is not dealt at.
+   */
+  public void onLastKnownPrice(Tick tick, boolean live) {
     SymbolBook book = books.get(tick.symbol());
-    if (book != null && !book.hasPrice) {
-      onTick(tick);
+    if (book != null && (!book.hasPrice || live && !book.live) && onTick(tick)) {
+      book.live = live;
     }
   }
 
@@ -323,11 +341,13 @@ public final class VirtualBroker {
     BigDecimal lastBid = book.bid;
     BigDecimal lastAsk = book.ask;
     Instant lastTime = book.priceTime;
+    boolean lastLive = book.live;
     try {
       book.setPrice(tick.bid(), tick.ask(), tick.time());
     } catch (ArithmeticException beyond) {
       return false;
     }
+    book.live = true;
     long millis = tick.time().toEpochMilli();
     if (millis > clockMillis) {
       clockMillis = millis;
@@ -349,6 +369,7 @@ public final class VirtualBroker {
       } catch (ArithmeticException beyond) {
         // Only positions valued through this book can overflow, and they opened on a price of it: it had one.
         book.setPrice(lastBid, lastAsk, lastTime);
+        book.live = lastLive;
         revalue(book);
         return false;
       }
@@ -382,8 +403,9 @@ public final class VirtualBroker {
     if (refusal != null) {
       return refuse(book, refusal);
     }
-    if (!book.hasPrice) {
-      return refuse(book, new Refusal(Retcode.MARKET_CLOSED, "no price for " + spec.name() + " yet"));
+    Refusal noMarket = noMarket(book);
+    if (noMarket != null) {
+      return refuse(book, noMarket);
     }
     if (!type.pending()) {
       Side side = type.side();
@@ -412,6 +434,22 @@ public final class VirtualBroker {
     addPending(book, order);
     return new TradeResult(Retcode.PLACED, order.ticket(), 0, 0, order.volumeCurrent(), BigDecimal.ZERO, book.bid,
         book.ask, "");
+  }
+
+  /**
+   * MARKET_CLOSED while the symbol has no price to deal at: none yet, or only one kept in the
+   * database from before the bridge started (it values the positions; the feed's next tick trades).
+   */
+  private static Refusal noMarket(SymbolBook book) {
+    if (!book.hasPrice) {
+      return new Refusal(Retcode.MARKET_CLOSED, "no price for " + book.symbol() + " yet");
+    }
+    if (!book.live) {
+      return new Refusal(Retcode.MARKET_CLOSED, "no price for " + book.symbol() + " from the feed since the bridge "
+          + "started: the last one known (bid " + book.bid.toPlainString() + ", ask " + book.ask.toPlainString()
+          + " at " + book.priceTime + ") values positions but is not dealt at; the feed's next tick trades");
+    }
+    return null;
   }
 
   private void addPending(SymbolBook book, Order order) {
@@ -585,6 +623,10 @@ public final class VirtualBroker {
       return refuse(null, new Refusal(Retcode.POSITION_CLOSED, "no open position " + ticket));
     }
     SymbolBook book = books.get(position.symbol());
+    Refusal noMarket = noMarket(book);
+    if (noMarket != null) {
+      return refuse(book, noMarket);
+    }
     BigDecimal closing = volume == null || volume.compareTo(position.volume()) == 0 ? position.volume() : volume;
     if (volume != null) {
       if (volume.compareTo(position.volume()) > 0) {

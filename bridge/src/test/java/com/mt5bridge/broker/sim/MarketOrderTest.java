@@ -51,9 +51,9 @@ class MarketOrderTest {
     SimAccount account = SimAccount.hedging().open().tick("EURUSD", "1.10000", "1.10020");
 
     account.broker.onLastKnownPrice(new Tick("EURUSD", dec("1.09000"), dec("1.09020"),
-        account.broker.clock()));
+        account.broker.clock()), true);
     account.broker.onLastKnownPrice(new Tick("GBPUSD", dec("1.27000"), dec("1.27020"),
-        account.broker.clock()));
+        account.broker.clock()), true);
 
     assertThat(account.buy("EURUSD", "1.0").price()).as("the newer tick stays").isEqualByComparingTo("1.10020");
     assertThat(account.buy("GBPUSD", "1.0").price()).isEqualByComparingTo("1.27020");
