@@ -112,8 +112,8 @@ public final class Bridge implements AutoCloseable {
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
       started.push(brokers);
       Strategies strategies = new Strategies(new DatabaseStrategies(database.dsl(), clock), brokers, clock);
-      Signals signals = new Signals(strategies, brokers, new Planner(daily), signalLog, clock, settings.webhooks(),
-          json);
+      Planner planner = new Planner(daily, clock, settings.webhooks().maxDelay());
+      Signals signals = new Signals(strategies, brokers, planner, signalLog, clock, settings.webhooks(), json);
       started.push(signals);
       HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::notTrading,
           journal::commitWait, Map::of, notJournaled,

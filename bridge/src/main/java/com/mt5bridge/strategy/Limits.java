@@ -12,8 +12,9 @@ import java.math.BigDecimal;
  *     server time zone) at which new entries stop
  * @param maxSpreadPoints widest spread, in points, at which a market entry is still sent
  * @param maxSignalsPerMinute signals taken per minute (a token bucket holding one minute's worth)
- * @param maxSignalAgeSeconds oldest an alert may be on arrival, by its {@code time}, to open a trade: a
- *     delivery held up somewhere must not enter at a price the strategy never saw
+ * @param maxSignalAgeSeconds oldest an alert may be when its turn on the account comes, by its {@code time},
+ *     to open a trade: a delivery held up somewhere (or a signal waiting behind a commit the database
+ *     holds up) must not enter at a price the strategy never saw
  */
 public record Limits(BigDecimal maxVolume, int maxPositions, BigDecimal maxDailyLoss, int maxSpreadPoints,
     int maxSignalsPerMinute, int maxSignalAgeSeconds) {

@@ -14,6 +14,8 @@ import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,12 @@ public final class Planner {
 
   private final RiskLimits limits;
 
-  public Planner(DailyResults daily) {
-    this.limits = new RiskLimits(daily);
+  /**
+   * @param clock the bridge's clock, against which a signal's wait for its account is measured
+   * @param maxDelay the longest a signal may have waited for its account and still open a trade (0: no limit)
+   */
+  public Planner(DailyResults daily, InstantSource clock, Duration maxDelay) {
+    this.limits = new RiskLimits(daily, clock, maxDelay);
   }
 
   public Plan plan(TradingDesk desk, Strategy strategy, Signal signal, Source source) {

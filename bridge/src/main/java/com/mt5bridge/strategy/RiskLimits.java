@@ -9,14 +9,19 @@ import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /** A strategy's {@link Limits}, checked against the account before an order that adds exposure is sent. */
 final class RiskLimits {
 
   private final DailyResults daily;
+  private final InstantSource clock;
+  private final Duration maxDelay;
 
-  RiskLimits(DailyResults daily) {
+  RiskLimits(DailyResults daily, InstantSource clock, Duration maxDelay) {
     this.daily = daily;
+    this.clock = clock;
+    this.maxDelay = maxDelay;
   }
 
   /**
@@ -26,8 +31,17 @@ final class RiskLimits {
   void check(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, OrderType.Kind kind,
       BigDecimal opening, boolean newSlot) {
     Limits limits = strategy.limits();
+    // Planned when its turn comes: behind a commit the database holds up (a backup, a full disk, a
+    // network cut) that may be minutes or hours after the alert was answered PENDING.
+    Duration waited = Duration.between(signal.received(), clock.instant());
+    if (maxDelay.isPositive() && waited.compareTo(maxDelay) > 0) {
+      throw ApiException.unavailable("not carried out: the signal waited " + seconds(waited) + " s for its account "
+          + "(the database took no writes meanwhile, or the account was overloaded), more than the bridge's "
+          + "BRIDGE_SIGNAL_MAX_DELAY_SECONDS (" + maxDelay.toSeconds() + "); an entry this late is not made "
+          + "(closing is still allowed): send it again if it still holds");
+    }
     if (limits.maxSignalAgeSeconds() > 0) {
-      checkAge(signal.age(), limits.maxSignalAgeSeconds());
+      checkAge(signal.age(), waited, limits.maxSignalAgeSeconds());
     }
     if (limits.maxVolume().signum() > 0 && opening.compareTo(limits.maxVolume()) > 0) {
       throw refused("volume", "the signal opens " + opening.stripTrailingZeros().toPlainString() + " lots; the strategy's maxVolume is "
@@ -59,17 +73,26 @@ final class RiskLimits {
     }
   }
 
-  private static void checkAge(Duration age, int maxSeconds) {
+  private static void checkAge(Duration age, Duration waited, int maxSeconds) {
     if (age == null) {
       throw refused("time", "the strategy's maxSignalAgeSeconds needs the alert's time (ISO-8601 with a zone, "
           + "such as 2026-11-22T06:40:00Z, or epoch seconds or milliseconds): add \"time\": \"{{timenow}}\" "
           + "to the message (time={{timenow}} in the text form)");
     }
-    if (age.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
-      String seconds = BigDecimal.valueOf(age.toMillis(), 3).stripTrailingZeros().toPlainString();
-      throw refused("time", "the alert fired " + seconds + " s before it arrived; the strategy's "
-          + "maxSignalAgeSeconds is " + maxSeconds + " (closing is still allowed)");
+    Duration atTurn = age.plus(waited.isNegative() ? Duration.ZERO : waited);
+    if (atTurn.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
+      // The wait is named only when it counts: under a second it is the usual time to plan.
+      String when = waited.compareTo(Duration.ofSeconds(1)) < 0
+          ? seconds(age) + " s before it arrived"
+          : seconds(atTurn) + " s before its turn came (it arrived after " + seconds(age) + " s and waited "
+              + seconds(waited) + " s for its account)";
+      throw refused("time", "the alert fired " + when + "; the strategy's maxSignalAgeSeconds is " + maxSeconds
+          + " (closing is still allowed)");
     }
+  }
+
+  private static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   private static ApiException refused(String field, String message) {

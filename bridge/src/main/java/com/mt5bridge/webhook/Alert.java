@@ -23,7 +23,7 @@ record Alert(Action action, String symbol, OrderType.Kind kind, BigDecimal price
    */
   Signal toSignal(String accountSymbol, Instant fired, Instant receivedAt) {
     return new Signal(action, accountSymbol, kind, price, volume, contracts, risk, sl, tp, slPips, tpPips,
-        positionSize, comment, fired == null ? null : Duration.between(fired, receivedAt));
+        positionSize, comment, fired == null ? null : Duration.between(fired, receivedAt), receivedAt);
   }
 
   /** Whether {@code id} and {@code time} identify this alert: then a repeat of both is a duplicate. */

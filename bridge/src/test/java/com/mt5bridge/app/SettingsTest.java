@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.store.EmbeddedMariaDb;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,17 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_PORT", "eighty")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("BRIDGE_PORT must be a whole number from 0 to 65535, got 'eighty'");
+  }
+
+  @Test
+  void a_late_entry_is_refused_after_30_seconds_unless_set_otherwise_or_turned_off() {
+    assertThat(Settings.fromEnv(Map.of()).webhooks().maxDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "120")).webhooks().maxDelay())
+        .isEqualTo(Duration.ofSeconds(120));
+    assertThat(Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "0")).webhooks().maxDelay()).isZero();
+    assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BRIDGE_SIGNAL_MAX_DELAY_SECONDS");
   }
 
   @Test

@@ -58,6 +58,45 @@ class RiskLimitsTest {
   }
 
   @Test
+  void the_time_an_entry_waited_for_its_account_counts_toward_its_age() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.1"), maxAge(30));
+      desk.signal(strategy, buy("EURUSD").firedSecondsBefore(10).waitedSeconds(20));
+
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD").firedSecondsBefore(10).waitedSeconds(20.5)), "time",
+          "the alert fired 30.5 s before its turn came (it arrived after 10 s and waited 20.5 s for its account); "
+              + "the strategy's maxSignalAgeSeconds is 30");
+      assertThat(desk.snapshot().positions()).hasSize(1);
+    }
+  }
+
+  @Test
+  void an_entry_that_waited_for_its_account_longer_than_the_bridge_allows_is_not_made_and_a_close_is() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      // No limits of its own: the bridge's BRIDGE_SIGNAL_MAX_DELAY_SECONDS (30 here) holds for every strategy.
+      Strategy strategy = strategy(fixed("0.1"), Limits.NONE);
+      desk.signal(strategy, buy("EURUSD").waitedSeconds(30));
+
+      for (StrategyDesk.SignalOf late : List.of(buy("EURUSD").waitedSeconds(30.5),
+          sell("EURUSD").positionSize("-0.1").waitedSeconds(31), buy("EURUSD").limit("1.09000").waitedSeconds(3600))) {
+        assertThatThrownBy(() -> desk.signal(strategy, late)).isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+          assertThat(e.getMessage()).startsWith("not carried out: the signal waited ")
+              .contains("BRIDGE_SIGNAL_MAX_DELAY_SECONDS (30); an entry this late is not made");
+        });
+      }
+      assertThat(desk.snapshot().positions()).hasSize(1);
+      assertThat(desk.snapshot().orders()).isEmpty();
+
+      List<TradeResult> closed = desk.signal(strategy, action(Action.CLOSE_LONG, "EURUSD").waitedSeconds(600));
+      assertThat(closed).singleElement().satisfies(result -> assertThat(result.success()).isTrue());
+      assertThat(desk.snapshot().positions()).isEmpty();
+    }
+  }
+
+  @Test
   void an_entry_exactly_at_the_age_limit_or_from_a_clock_ahead_is_taken() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");

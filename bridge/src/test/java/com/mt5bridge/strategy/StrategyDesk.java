@@ -37,7 +37,10 @@ final class StrategyDesk implements AutoCloseable {
 
   final InMemoryJournal journal = new InMemoryJournal();
   final DailyResults daily = new DailyResults(journal);
-  final Planner planner = new Planner(daily);
+  /** The bridge's clock, against which a signal's wait for its account is measured. */
+  static final Instant WALL = Instant.parse("2026-11-16T10:00:30Z");
+
+  final Planner planner = new Planner(daily, InstantSource.fixed(WALL), Duration.ofSeconds(30));
   final Broker broker;
   private Instant now = START;
 
@@ -119,6 +122,7 @@ final class StrategyDesk implements AutoCloseable {
     private BigDecimal slPips;
     private BigDecimal positionSize;
     private Duration age;
+    private Instant received = WALL;
 
     SignalOf(Action action, String symbol) {
       this.action = action;
@@ -133,10 +137,11 @@ final class StrategyDesk implements AutoCloseable {
     SignalOf slPips(String value) { slPips = new BigDecimal(value); return this; }
     SignalOf positionSize(String value) { positionSize = new BigDecimal(value); return this; }
     SignalOf firedSecondsBefore(double seconds) { age = Duration.ofMillis(Math.round(seconds * 1000)); return this; }
+    SignalOf waitedSeconds(double seconds) { received = WALL.minusMillis(Math.round(seconds * 1000)); return this; }
 
     Signal build() {
       return new Signal(action, symbol, kind, price, volume, contracts, risk, sl, null, slPips, null, positionSize,
-          null, age);
+          null, age, received);
     }
   }
 
