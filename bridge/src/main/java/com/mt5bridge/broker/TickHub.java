@@ -132,15 +132,15 @@ public final class TickHub {
     }
   }
 
+  private static boolean fits(Tick tick, SymbolSpec spec) {
+    return fits(tick.bid(), spec) && fits(tick.ask(), spec);
+  }
+
   /**
    * At most the symbol's digits, and a price its accounts can count ({@link SymbolSpec#countable}). A
    * price past that overflowed inside every account that traded the symbol, and each dropped the batch
    * of requests the tick came with.
    */
-  private static boolean fits(Tick tick, SymbolSpec spec) {
-    return fits(tick.bid(), spec) && fits(tick.ask(), spec);
-  }
-
   private static boolean fits(BigDecimal price, SymbolSpec spec) {
     return price.stripTrailingZeros().scale() <= spec.digits() && spec.countable(price);
   }
