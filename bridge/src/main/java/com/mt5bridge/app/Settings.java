@@ -33,7 +33,7 @@ public record Settings(
       "BRIDGE_EMBEDDED_DB", "BRIDGE_EMBEDDED_DB_PORT",
       "BRIDGE_ADMIN_TOKEN", "BRIDGE_LOG_FORMAT", "BRIDGE_LOG_LEVEL", "BRIDGE_PERSISTENCE",
       "BRIDGE_JOURNAL_WRITERS", "BRIDGE_SIGNAL_WAIT_MS", "BRIDGE_DUPLICATE_WINDOW_SECONDS",
-      "BRIDGE_TRUSTED_PROXIES", "BRIDGE_SIGNAL_MAX_DELAY_SECONDS");
+      "BRIDGE_TRUSTED_PROXIES", "BRIDGE_ENTRY_MAX_DELAY_SECONDS");
 
   private static final Set<String> LOG_FORMATS = Set.of("text", "json");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -95,8 +95,8 @@ public record Settings(
         Duration.ofMillis(e.integer("BRIDGE_SIGNAL_WAIT_MS", 2500, 100, 10_000)),
         Duration.ofSeconds(e.integer("BRIDGE_DUPLICATE_WINDOW_SECONDS", 10, 0, 3600)),
         trustedProxies(e.optional("BRIDGE_TRUSTED_PROXIES")),
-        Duration.ofSeconds(e.integer("BRIDGE_SIGNAL_MAX_DELAY_SECONDS",
-            (int) WebhookSettings.DEFAULT_MAX_DELAY.toSeconds(), 0, 86_400)));
+        Duration.ofSeconds(e.integer("BRIDGE_ENTRY_MAX_DELAY_SECONDS",
+            (int) WebhookSettings.DEFAULT_ENTRY_MAX_DELAY.toSeconds(), 0, 86_400)));
     return new Settings(host, port, dataDir, database, adminToken, persistence, journalWriters, webhooks);
   }
 

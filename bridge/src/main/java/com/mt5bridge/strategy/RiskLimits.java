@@ -37,7 +37,7 @@ final class RiskLimits {
     if (maxDelay.isPositive() && waited.compareTo(maxDelay) > 0) {
       throw ApiException.unavailable("not carried out: the signal waited " + seconds(waited) + " s for its account "
           + "(the database took no writes meanwhile, or the account was overloaded), more than the bridge's "
-          + "BRIDGE_SIGNAL_MAX_DELAY_SECONDS (" + maxDelay.toSeconds() + "); an entry this late is not made "
+          + "BRIDGE_ENTRY_MAX_DELAY_SECONDS (" + maxDelay.toSeconds() + "); an entry this late is not made "
           + "(closing is still allowed): send it again if it still holds");
     }
     if (limits.maxSignalAgeSeconds() > 0) {

@@ -62,13 +62,13 @@ class SettingsTest {
 
   @Test
   void a_late_entry_is_refused_after_30_seconds_unless_set_otherwise_or_turned_off() {
-    assertThat(Settings.fromEnv(Map.of()).webhooks().maxDelay()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "120")).webhooks().maxDelay())
+    assertThat(Settings.fromEnv(Map.of()).webhooks().entryMaxDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Settings.fromEnv(Map.of("BRIDGE_ENTRY_MAX_DELAY_SECONDS", "120")).webhooks().entryMaxDelay())
         .isEqualTo(Duration.ofSeconds(120));
-    assertThat(Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "0")).webhooks().maxDelay()).isZero();
-    assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_SIGNAL_MAX_DELAY_SECONDS", "-1")))
+    assertThat(Settings.fromEnv(Map.of("BRIDGE_ENTRY_MAX_DELAY_SECONDS", "0")).webhooks().entryMaxDelay()).isZero();
+    assertThatThrownBy(() -> Settings.fromEnv(Map.of("BRIDGE_ENTRY_MAX_DELAY_SECONDS", "-1")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("BRIDGE_SIGNAL_MAX_DELAY_SECONDS");
+        .hasMessageContaining("BRIDGE_ENTRY_MAX_DELAY_SECONDS");
   }
 
   @Test

@@ -75,7 +75,7 @@ class RiskLimitsTest {
   void an_entry_that_waited_for_its_account_longer_than_the_bridge_allows_is_not_made_and_a_close_is() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
-      // No limits of its own: the bridge's BRIDGE_SIGNAL_MAX_DELAY_SECONDS (30 here) holds for every strategy.
+      // No limits of its own: the bridge's BRIDGE_ENTRY_MAX_DELAY_SECONDS (30 here) holds for every strategy.
       Strategy strategy = strategy(fixed("0.1"), Limits.NONE);
       desk.signal(strategy, buy("EURUSD").waitedSeconds(30));
 
@@ -84,7 +84,7 @@ class RiskLimitsTest {
         assertThatThrownBy(() -> desk.signal(strategy, late)).isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
           assertThat(e.getMessage()).startsWith("not carried out: the signal waited ")
-              .contains("BRIDGE_SIGNAL_MAX_DELAY_SECONDS (30); an entry this late is not made");
+              .contains("BRIDGE_ENTRY_MAX_DELAY_SECONDS (30); an entry this late is not made");
         });
       }
       assertThat(desk.snapshot().positions()).hasSize(1);

@@ -11,17 +11,21 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A database that takes no writes for a while (a backup, a full disk, a network cut) holds each
- * account's commit, and the signals that come meanwhile wait behind it, answered PENDING. When the
- * commit goes through, an entry that waited longer than BRIDGE_SIGNAL_MAX_DELAY_SECONDS is not made
- * (it would trade at a price the strategy never saw); a close still is.
+ * account's commit, and the signals and orders that come meanwhile wait behind it (a webhook is
+ * answered PENDING). When the commit goes through, an entry that waited longer than
+ * BRIDGE_ENTRY_MAX_DELAY_SECONDS is not made (it would trade at a price nobody saw, and an API caller
+ * may have given up and sent it again); a close still is.
  */
-class LateSignalsTest {
+class LateEntriesTest {
 
   private static final Duration MAX_DELAY = Duration.ofSeconds(2);
 
@@ -60,7 +64,7 @@ class LateSignalsTest {
     assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
     assertThat(refused.path("error").path("code").asString()).isEqualTo("UNAVAILABLE");
     assertThat(refused.path("error").path("message").asString()).startsWith("not carried out: the signal waited ")
-        .contains("more than the bridge's BRIDGE_SIGNAL_MAX_DELAY_SECONDS (2)");
+        .contains("more than the bridge's BRIDGE_ENTRY_MAX_DELAY_SECONDS (2)");
     // The close took the two longs there were: 0.1 and 0.2, not the 0.3 that came too late.
     assertThat(signal(http, close).path("results")).extracting(result -> result.path("volume").decimalValue())
         .usingElementComparator(BigDecimal::compareTo)
@@ -68,6 +72,38 @@ class LateSignalsTest {
     assertThat(floor.state(account).path("positions")).isEmpty();
     // Nothing was done, so it may be sent again.
     assertThat(hook(http, "buy,EURUSD,vol=0.3").path("status").asString()).isEqualTo("EXECUTED");
+  }
+
+  @Test
+  void an_api_order_held_up_behind_a_stalled_commit_past_the_limit_is_not_sent() throws Exception {
+    Http http = bridge.http();
+    TradingFloor floor = bridge.floor();
+    String account = floor.account("HEDGING");
+    floor.tick("EURUSD", "1.10000", "1.10020");
+
+    CompletableFuture<Http.Response> held;
+    CompletableFuture<Http.Response> late;
+    try (TableLock lock = TableLock.read(bridge.dsl(), "trades")) {
+      held = buy(http, account, "0.1");
+      Thread.sleep(200);
+      late = buy(http, account, "0.2");
+      Thread.sleep(MAX_DELAY.plusSeconds(1).toMillis());
+    }
+
+    assertThat(held.get(10, TimeUnit.SECONDS).json().path("retcodeName").asString()).isEqualTo("DONE");
+    Http.Response refused = late.get(10, TimeUnit.SECONDS);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().path("retcode").asInt()).isEqualTo(10012);
+    assertThat(refused.json().path("retcodeName").asString()).isEqualTo("TIMEOUT");
+    assertThat(refused.json().path("comment").asString()).startsWith("not sent: the order waited ")
+        .endsWith("more than BRIDGE_ENTRY_MAX_DELAY_SECONDS (2); send it again if it still holds");
+    assertThat(floor.state(account).path("positions")).extracting(p -> p.path("volume").decimalValue())
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("0.1"));
+  }
+
+  private static CompletableFuture<Http.Response> buy(Http http, String account, String volume) {
+    return CompletableFuture.supplyAsync(() -> http.post("/api/broker/" + account + "/buy",
+        Map.of("symbol", "EURUSD", "volume", new BigDecimal(volume))), Executors.newVirtualThreadPerTaskExecutor());
   }
 
   private static JsonNode hook(Http http, String command) {
