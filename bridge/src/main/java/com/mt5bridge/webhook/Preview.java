@@ -7,6 +7,7 @@ import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.strategy.Plan;
 import com.mt5bridge.strategy.Strategy;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,15 +15,18 @@ import java.util.List;
  * orders as planned, sized and checked against the strategy's limits, with the price they were
  * planned at. The broker's own checks (margin, stop levels) come only when orders are sent.
  *
+ * @param priceTime when the account took {@code bid} and {@code ask}: after a restart, before the feed's
+ *     next tick, they are the stored ones, which value positions but are not dealt at
  * @param message why there is nothing to send, when {@code orders} is empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Preview(String strategy, String account, String action, String symbol, BigDecimal bid, BigDecimal ask,
-    List<PlannedOrder> orders, String message) {
+    Instant priceTime, List<PlannedOrder> orders, String message) {
 
   static Preview of(Strategy strategy, String action, String symbol, Tick price, Plan plan) {
     return new Preview(strategy.id(), strategy.account(), action, symbol, price == null ? null : price.bid(),
-        price == null ? null : price.ask(), plan.requests().stream().map(PlannedOrder::of).toList(), plan.note());
+        price == null ? null : price.ask(), price == null ? null : price.time(),
+        plan.requests().stream().map(PlannedOrder::of).toList(), plan.note());
   }
 
   /**

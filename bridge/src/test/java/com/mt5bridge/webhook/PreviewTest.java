@@ -54,6 +54,7 @@ class PreviewTest {
     assertThat(answer.path("action").asString()).isEqualTo("buy");
     assertThat(answer.path("symbol").asString()).isEqualTo("EURUSD");
     assertThat(answer.path("ask").decimalValue()).isEqualByComparingTo("1.10020");
+    assertThat(answer.path("priceTime").asString()).isEqualTo("2026-11-21T10:00:00Z"); // the tick's
     assertThat(answer.path("orders")).hasSize(1);
     JsonNode order = answer.path("orders").get(0);
     assertThat(order.path("request").asString()).isEqualTo("ORDER");
