@@ -36,7 +36,7 @@ final class RiskLimits {
     Duration waited = Duration.between(signal.received(), clock.instant());
     if (maxDelay.isPositive() && waited.compareTo(maxDelay) > 0) {
       throw ApiException.unavailable("not carried out: the signal waited " + seconds(waited) + " s for its account "
-          + "(the database took no writes meanwhile, or the account was overloaded), more than the bridge's "
+          + "(the database took no writes meanwhile), more than the bridge's "
           + "BRIDGE_ENTRY_MAX_DELAY_SECONDS (" + maxDelay.toSeconds() + "); an entry this late is not made "
           + "(closing is still allowed): send it again if it still holds");
     }
@@ -79,13 +79,14 @@ final class RiskLimits {
           + "such as 2026-11-22T06:40:00Z, or epoch seconds or milliseconds): add \"time\": \"{{timenow}}\" "
           + "to the message (time={{timenow}} in the text form)");
     }
-    Duration atTurn = age.plus(waited.isNegative() ? Duration.ZERO : waited);
+    // A wait under a second is the usual time to a turn, not a hold-up: counted from a second on.
+    boolean heldUp = waited.compareTo(Duration.ofSeconds(1)) >= 0;
+    Duration atTurn = heldUp ? age.plus(waited) : age;
     if (atTurn.compareTo(Duration.ofSeconds(maxSeconds)) > 0) {
-      // The wait is named only when it counts: under a second it is the usual time to plan.
-      String when = waited.compareTo(Duration.ofSeconds(1)) < 0
-          ? seconds(age) + " s before it arrived"
-          : seconds(atTurn) + " s before its turn came (it arrived after " + seconds(age) + " s and waited "
-              + seconds(waited) + " s for its account)";
+      String when = heldUp
+          ? seconds(atTurn) + " s before its turn came (it arrived after " + seconds(age) + " s and waited "
+              + seconds(waited) + " s for its account)"
+          : seconds(age) + " s before it arrived";
       throw refused("time", "the alert fired " + when + "; the strategy's maxSignalAgeSeconds is " + maxSeconds
           + " (closing is still allowed)");
     }
