@@ -49,7 +49,12 @@ public final class SignalRoutes {
 
   private void one(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(View.of(find(id).orElseThrow(() -> ApiException.notFound("no signal " + id))));
+    // Also asked after a restart about a signal answered PENDING whose commit the stop cut off: say what its
+    // absence means, since the bridge gave out its id and promised to tell.
+    ctx.json(View.of(find(id).orElseThrow(() -> ApiException.notFound("no signal " + id + " in the journal. A signal "
+        + "that traded is always there (its row is written with its trades); one answered PENDING can be missing when "
+        + "the bridge stopped, or the database stayed away, before its outcome was written: then it did not trade and "
+        + "may be sent again"))));
   }
 
   /** A signal still being carried out, or one in the journal. */

@@ -258,7 +258,10 @@ class SignalJournalTest {
 
   @Test
   void an_unknown_signal_is_404_and_a_bad_limit_status_or_cursor_422() {
-    assertThat(http.get("/api/signals/0000").status()).isEqualTo(404);
+    Http.Response unknown = http.get("/api/signals/0000");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("error").path("message").asString()).startsWith("no signal 0000 in the journal. ")
+        .endsWith("then it did not trade and may be sent again");
     assertThat(http.get("/api/signals?limit=0").status()).isEqualTo(422);
     Http.Response badStatus = http.get("/api/signals?status=FILLED");
     assertThat(badStatus.status()).isEqualTo(422);
