@@ -25,6 +25,8 @@ final class Startup {
 
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile String problem;
+  /** What the start-up is doing once the database has answered: said while it waits on a lock. */
+  private volatile String stage;
   private volatile boolean stopped;
 
   /**
@@ -56,6 +58,10 @@ final class Startup {
     while (!ready.isDone()) {
       try {
         database.migrate();
+        // Past the schema, a start-up that waits is waiting on the accounts' rows: a lock held on them (a
+        // backup's, another bridge's commit), not an absent database.
+        problem = null;
+        stage = "loading the accounts";
         load.run();
         if (ready.complete(null)) {
           log.info("MT5 Bridge ready");
@@ -79,7 +85,8 @@ final class Startup {
   String notReady() {
     return switch (ready.state()) {
       case SUCCESS -> null;
-      case RUNNING -> "the bridge is starting: " + Objects.requireNonNullElse(problem, "waiting for the database");
+      case RUNNING -> "the bridge is starting: " + (problem != null ? problem
+          : Objects.requireNonNullElse(stage, "waiting for the database"));
       default -> "the bridge is stopping";
     };
   }

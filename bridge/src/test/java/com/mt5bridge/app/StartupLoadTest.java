@@ -2,19 +2,12 @@ package com.mt5bridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
-import com.mt5bridge.webhook.WebhookSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -116,10 +109,7 @@ class StartupLoadTest {
   }
 
   private static Bridge start() {
-    Settings settings = new Settings("127.0.0.1", 0, RunningBridge.dataDir(),
-        new DatabaseSettings.External(db.url(), "root", "", 4), Optional.of(RunningBridge.TOKEN), true, 1,
-        WebhookSettings.DEFAULT);
-    return Bridge.start(settings, InstantSource.system(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return RunningBridge.launch(db.url());
   }
+
 }

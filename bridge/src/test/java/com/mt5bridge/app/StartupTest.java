@@ -2,20 +2,13 @@ package com.mt5bridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mt5bridge.store.DatabaseSettings;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.OwnedMariaDb;
 import com.mt5bridge.testing.RunningBridge;
-import com.mt5bridge.webhook.WebhookSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +85,7 @@ class StartupTest {
   }
 
   private Bridge start() {
-    Settings settings = new Settings("127.0.0.1", 0, RunningBridge.dataDir(),
-        new DatabaseSettings.External(url, "root", "", 4), Optional.of(RunningBridge.TOKEN), true, 1,
-        WebhookSettings.DEFAULT);
-    return Bridge.start(settings, InstantSource.system(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return RunningBridge.launch(url);
   }
+
 }

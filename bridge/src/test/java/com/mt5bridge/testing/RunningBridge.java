@@ -45,6 +45,17 @@ public final class RunningBridge implements AutoCloseable {
     return new RunningBridge(bridge);
   }
 
+  /**
+   * The bridge on {@code jdbcUrl} as its {@code main} starts it, returned at once: listening, but not
+   * necessarily ready (the test looks at the start-up itself).
+   */
+  public static Bridge launch(String jdbcUrl) {
+    Settings settings = new Settings("127.0.0.1", 0, dataDir(), new DatabaseSettings.External(jdbcUrl, "root", "", 4),
+        Optional.of(TOKEN), true, 1, WebhookSettings.DEFAULT);
+    return Bridge.start(settings, InstantSource.system(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
   public static Path dataDir() {
     return Path.of("target", "bridge-data", UUID.randomUUID().toString().substring(0, 8));
   }

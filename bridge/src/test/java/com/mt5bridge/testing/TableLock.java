@@ -14,6 +14,7 @@ public final class TableLock implements AutoCloseable {
 
   private final ConnectionProvider connections;
   private final Connection connection;
+  private boolean released;
 
   private TableLock(DSLContext db, String table) throws SQLException {
     this.connections = db.configuration().connectionProvider();
@@ -28,8 +29,13 @@ public final class TableLock implements AutoCloseable {
     return new TableLock(db, table);
   }
 
+  /** Releases the lock; again, it does nothing. */
   @Override
   public void close() throws SQLException {
+    if (released) {
+      return;
+    }
+    released = true;
     try (Statement statement = connection.createStatement()) {
       statement.execute("UNLOCK TABLES");
     } finally {
