@@ -2,6 +2,7 @@ package com.mt5bridge.api;
 
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.EntryDelay;
 import com.mt5bridge.broker.InvalidFieldException;
 import com.mt5bridge.broker.Retcode;
 import com.mt5bridge.broker.Selection;
@@ -15,7 +16,6 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,16 +26,11 @@ import java.util.concurrent.CompletableFuture;
 public final class TradingRoutes {
 
   private final BrokerRegistry brokers;
-  private final InstantSource clock;
-  private final Duration entryMaxDelay;
+  private final EntryDelay entryDelay;
 
-  /**
-   * @param entryMaxDelay the longest an order may wait for its account's turn and still be sent (0: no limit)
-   */
-  public TradingRoutes(BrokerRegistry brokers, InstantSource clock, Duration entryMaxDelay) {
+  public TradingRoutes(BrokerRegistry brokers, EntryDelay entryDelay) {
     this.brokers = brokers;
-    this.clock = clock;
-    this.entryMaxDelay = entryMaxDelay;
+    this.entryDelay = entryDelay;
   }
 
   public void register(RoutesConfig routes) {
@@ -47,23 +42,21 @@ public final class TradingRoutes {
   }
 
   /**
-   * A new order, unless its turn on the account came too late: behind a commit the database held up
-   * (a backup, a full disk, a network cut) it would be filled at a price the caller never saw, after
-   * the caller may have given up waiting and sent it again. MT5's answer to that is 10012 TIMEOUT.
+   * A new order, unless its turn on the account came too late ({@link EntryDelay}): its caller may
+   * have given up waiting and sent it again. MT5's answer to that is 10012 TIMEOUT.
    */
   private void place(Context ctx, Side side) {
     Broker broker = broker(ctx);
     TradeRequest.PlaceOrder request = ctx.bodyAsClass(BrokerRequests.PlaceOrderBody.class).toRequest(side,
         Source.EXPERT);
-    Instant received = clock.instant();
+    Instant received = entryDelay.clock().instant();
     answer(ctx, broker.perform(desk -> {
-      Duration waited = Duration.between(received, clock.instant());
-      if (entryMaxDelay.isPositive() && waited.compareTo(entryMaxDelay) > 0) {
+      Duration waited = entryDelay.waited(received);
+      if (entryDelay.tooLong(waited)) {
         Tick quote = desk.price(request.symbol()).orElse(null);
-        return TradeResult.refused(Retcode.TIMEOUT, "not sent: the order waited "
-            + BigDecimal.valueOf(waited.toMillis(), 3).stripTrailingZeros().toPlainString() + " s for its account "
-            + "(the database took no writes meanwhile), more than BRIDGE_ENTRY_MAX_DELAY_SECONDS ("
-            + entryMaxDelay.toSeconds() + "); send it again if it still holds",
+        return TradeResult.refused(Retcode.TIMEOUT, "not sent: the order waited " + EntryDelay.seconds(waited)
+            + " s for its account (the database took no writes meanwhile), more than BRIDGE_ENTRY_MAX_DELAY_SECONDS ("
+            + entryDelay.max().toSeconds() + "); send it again if it still holds",
             quote == null ? BigDecimal.ZERO : quote.bid(), quote == null ? BigDecimal.ZERO : quote.ask());
       }
       return desk.execute(request);

@@ -13,6 +13,7 @@ import com.mt5bridge.broker.AccountJournal;
 import com.mt5bridge.broker.AccountMode;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.CurrencyRates;
+import com.mt5bridge.broker.EntryDelay;
 import com.mt5bridge.broker.SignalLog;
 import com.mt5bridge.broker.TickHub;
 import com.mt5bridge.broker.TradeHistory;
@@ -112,7 +113,8 @@ public final class Bridge implements AutoCloseable {
       BrokerRegistry brokers = new BrokerRegistry(Map.of(AccountMode.SIM, sim), ticks);
       started.push(brokers);
       Strategies strategies = new Strategies(new DatabaseStrategies(database.dsl(), clock), brokers, clock);
-      Planner planner = new Planner(daily, clock, settings.webhooks().entryMaxDelay());
+      EntryDelay entryDelay = new EntryDelay(clock, settings.webhooks().entryMaxDelay());
+      Planner planner = new Planner(daily, entryDelay);
       Signals signals = new Signals(strategies, brokers, planner, signalLog, clock, settings.webhooks(), json);
       started.push(signals);
       HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::notTrading,
@@ -128,7 +130,7 @@ public final class Bridge implements AutoCloseable {
         routes.before("/api/*", ctx -> startup.requireReady());
         routes.before("/api/*", new JsonBodies());
         new AccountRoutes(brokers, history).register(routes);
-        new TradingRoutes(brokers, clock, settings.webhooks().entryMaxDelay()).register(routes);
+        new TradingRoutes(brokers, entryDelay).register(routes);
         new PriceRoutes(ticks, json, clock).register(routes);
         new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
         new StrategyRoutes(strategies, brokers, daily).register(routes);

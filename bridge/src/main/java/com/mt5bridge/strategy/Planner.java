@@ -2,6 +2,7 @@ package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.EntryDelay;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.Order;
@@ -14,8 +15,6 @@ import com.mt5bridge.broker.SymbolSpec;
 import com.mt5bridge.broker.TradeRequest;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +29,9 @@ public final class Planner {
 
   private final RiskLimits limits;
 
-  /**
-   * @param clock the bridge's clock, against which a signal's wait for its account is measured
-   * @param maxDelay the longest a signal may have waited for its account and still open a trade (0: no limit)
-   */
-  public Planner(DailyResults daily, InstantSource clock, Duration maxDelay) {
-    this.limits = new RiskLimits(daily, clock, maxDelay);
+  /** @param entryDelay how long a signal may have waited for its account and still open a trade */
+  public Planner(DailyResults daily, EntryDelay entryDelay) {
+    this.limits = new RiskLimits(daily, entryDelay);
   }
 
   public Plan plan(TradingDesk desk, Strategy strategy, Signal signal, Source source) {

@@ -1,7 +1,10 @@
 package com.mt5bridge.strategy;
 
+import static com.mt5bridge.broker.EntryDelay.seconds;
+
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.EntryDelay;
 import com.mt5bridge.broker.OrderType;
 import com.mt5bridge.broker.Selection;
 import com.mt5bridge.broker.SymbolSpec;
@@ -9,19 +12,16 @@ import com.mt5bridge.broker.Tick;
 import com.mt5bridge.broker.TradingDesk;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.InstantSource;
 
 /** A strategy's {@link Limits}, checked against the account before an order that adds exposure is sent. */
 final class RiskLimits {
 
   private final DailyResults daily;
-  private final InstantSource clock;
-  private final Duration maxDelay;
+  private final EntryDelay entryDelay;
 
-  RiskLimits(DailyResults daily, InstantSource clock, Duration maxDelay) {
+  RiskLimits(DailyResults daily, EntryDelay entryDelay) {
     this.daily = daily;
-    this.clock = clock;
-    this.maxDelay = maxDelay;
+    this.entryDelay = entryDelay;
   }
 
   /**
@@ -33,11 +33,11 @@ final class RiskLimits {
     Limits limits = strategy.limits();
     // Planned when its turn comes: behind a commit the database holds up (a backup, a full disk, a
     // network cut) that may be minutes or hours after the alert was answered PENDING.
-    Duration waited = Duration.between(signal.received(), clock.instant());
-    if (maxDelay.isPositive() && waited.compareTo(maxDelay) > 0) {
+    Duration waited = entryDelay.waited(signal.received());
+    if (entryDelay.tooLong(waited)) {
       throw ApiException.unavailable("not carried out: the signal waited " + seconds(waited) + " s for its account "
           + "(the database took no writes meanwhile), more than the bridge's "
-          + "BRIDGE_ENTRY_MAX_DELAY_SECONDS (" + maxDelay.toSeconds() + "); an entry this late is not made "
+          + "BRIDGE_ENTRY_MAX_DELAY_SECONDS (" + entryDelay.max().toSeconds() + "); an entry this late is not made "
           + "(closing is still allowed): send it again if it still holds");
     }
     if (limits.maxSignalAgeSeconds() > 0) {
@@ -90,10 +90,6 @@ final class RiskLimits {
       throw refused("time", "the alert fired " + when + "; the strategy's maxSignalAgeSeconds is " + maxSeconds
           + " (closing is still allowed)");
     }
-  }
-
-  private static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   private static ApiException refused(String field, String message) {

@@ -6,6 +6,7 @@ import com.mt5bridge.broker.AccountSettings;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BuiltInSymbols;
+import com.mt5bridge.broker.EntryDelay;
 import com.mt5bridge.broker.Expiration;
 import com.mt5bridge.broker.MarginMode;
 import com.mt5bridge.broker.OrderType;
@@ -40,7 +41,7 @@ final class StrategyDesk implements AutoCloseable {
   /** The bridge's clock, against which a signal's wait for its account is measured. */
   static final Instant WALL = Instant.parse("2026-11-16T10:00:30Z");
 
-  final Planner planner = new Planner(daily, InstantSource.fixed(WALL), Duration.ofSeconds(30));
+  final Planner planner = new Planner(daily, new EntryDelay(InstantSource.fixed(WALL), Duration.ofSeconds(30)));
   final Broker broker;
   private Instant now = START;
 
