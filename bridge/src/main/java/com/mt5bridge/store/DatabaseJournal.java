@@ -449,7 +449,8 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       script.add(t.updateState, states.entrySet().stream().map(entry -> {
         AccountFigures f = entry.getValue().figures();
         return new Object[] {f.balance(), f.credit(), f.equity(), f.profit(), f.margin(), f.freeMargin(),
-            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey(), bridge};
+            f.marginLevel(), f.realizedPnl(), f.time(), entry.getValue().nextTicket(), now, entry.getKey(), bridge,
+            entry.getValue().nextTicket()};
       }).toList());
       script.add(t.checkOwner, accounts.stream().filter(account -> !states.containsKey(account))
           .map(account -> new Object[] {account, bridge}).toList());
@@ -533,7 +534,11 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
           .set(BROKER_STATE.NEXT_TICKET, (Long) null)
           .set(BROKER_STATE.UPDATED_AT, (Instant) null)
           .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
-          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null), BROKER_STATE.OWNER.eq((String) null)), NOT_OWNER);
+          // The ticket counter only grows, and this bridge alone moves it: one past this group's means
+          // a commit it thought lost landed after the account was read again; writing over it would
+          // drop that commit's balance.
+          .where(BROKER_STATE.ACCOUNT_ID.eq((String) null), BROKER_STATE.OWNER.eq((String) null),
+              BROKER_STATE.NEXT_TICKET.le((Long) null)), NOT_OWNER);
       checkOwner = JournalScript.Template.mustMatch(dsl.update(BROKER_STATE)
           .set(BROKER_STATE.VERSION, BROKER_STATE.VERSION.plus(DSL.inline(1L)))
           .where(BROKER_STATE.ACCOUNT_ID.eq((String) null), BROKER_STATE.OWNER.eq((String) null)), NOT_OWNER);
@@ -586,12 +591,15 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
   }
 
   /**
-   * An account of the group was taken over by another bridge (AccountLoader.claim): the server
-   * answered, so the database is up; nothing of the group was committed.
+   * An account of the group was taken over by another bridge (AccountLoader.claim), or its ticket
+   * counter is past this group's (a commit thought lost that landed after the account was read
+   * again): the server answered, so the database is up; nothing of the group was committed. Each
+   * account of it is read again before its next batch, which tells the two apart.
    */
   private static AccountServedElsewhereException servedElsewhere() {
     return new AccountServedElsewhereException("an account of this commit is served by another bridge on this "
-        + "database now, which took it over when it started; nothing was done");
+        + "database now, which took it over when it started, or was changed there since this bridge read it; "
+        + "nothing was done");
   }
 
   private static BrokerUnavailableException notTaken() {

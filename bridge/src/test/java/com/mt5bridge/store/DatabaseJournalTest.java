@@ -101,6 +101,26 @@ class DatabaseJournalTest {
   }
 
   @Test
+  void a_commit_that_landed_behind_the_accounts_back_is_not_written_over() {
+    JournaledAccount account = new JournaledAccount(id, MarginMode.HEDGING, journal);
+    account.tick("EURUSD", "1.10000", "1.10020", JournaledAccount.T0);
+    account.market(OrderType.BUY, "EURUSD", "1", "0", "0");
+    // As a commit group the bridge took for lost would, landing after the account was read again: it
+    // used tickets 4 to 7 and booked 100.00 (its rows are left out here; the counter and balance tell).
+    db.dsl().execute("UPDATE broker_state SET next_ticket = 8, balance = 10097.50 WHERE account_id = '" + id + "'");
+
+    // This account's next trade takes tickets 4 and 5: its counter, 6, is behind the database's 8.
+    assertThatThrownBy(() -> account.market(OrderType.BUY, "EURUSD", "1", "0", "0"))
+        .isInstanceOf(AccountServedElsewhereException.class)
+        .hasMessageContaining("or was changed there since this bridge read it; nothing was done");
+
+    assertThat(db.dsl().fetchValue(BROKER_STATE.BALANCE, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualByComparingTo("10097.50");
+    assertThat(db.dsl().fetchValue(BROKER_STATE.NEXT_TICKET, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualTo(8);
+    assertThat(count(TRADES)).as("the deposit and the first buy").isEqualTo(2);
+    assertThat(monitor.up()).isTrue();
+  }
+
+  @Test
   void creating_an_existing_account_again_is_refused() {
     new JournaledAccount(id, MarginMode.HEDGING, journal);
 
