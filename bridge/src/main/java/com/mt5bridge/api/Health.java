@@ -13,6 +13,9 @@ import java.util.Map;
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
  * @param accountsNotLoaded accounts the database holds that start-up could not load, with why: they
  *     answer 503 and are tried again every 2 s; the others trade (status DEGRADED meanwhile)
+ * @param signalsPending signals taken and not finished yet: in their account's hands (a few, for
+ *     milliseconds, normally; they pile up behind a stalled journal) or with their commit's outcome
+ *     unknown until the database answers
  * @param signalsNotJournaled refused and duplicate signals since start that could not be journaled
  *     (the database away for minutes, or a flood beyond the journal's queue); 0 normally
  * @param unauthenticatedNotJournaled refusals since start of senders that did not show a strategy's
@@ -25,6 +28,7 @@ public record Health(
     String journal,
     Map<String, String> terminals,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsNotLoaded,
+    long signalsPending,
     long signalsNotJournaled,
     long unauthenticatedNotJournaled,
     String version,

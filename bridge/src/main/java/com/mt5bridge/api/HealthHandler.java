@@ -30,11 +30,13 @@ public final class HealthHandler implements Handler {
   private final Supplier<Map<String, String>> accountsNotLoaded;
   private final Supplier<Duration> commitWait;
   private final Supplier<Map<String, String>> terminals;
-  private final LongSupplier signalsNotJournaled;
-  private final LongSupplier unauthenticatedNotJournaled;
+  private final SignalCounts signals;
   private final String version;
   private final Instant startedAt;
   private final InstantSource clock;
+
+  /** The webhook's counts on /health (see {@link Health}). */
+  public record SignalCounts(LongSupplier pending, LongSupplier notJournaled, LongSupplier unauthenticatedNotJournaled) {}
 
   /**
    * @param starting why the bridge is not ready yet ("the bridge is starting: ..."), or null once it is
@@ -43,15 +45,13 @@ public final class HealthHandler implements Handler {
    */
   public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting,
       Supplier<Map<String, String>> accountsNotLoaded, Supplier<Duration> commitWait,
-      Supplier<Map<String, String>> terminals, LongSupplier signalsNotJournaled,
-      LongSupplier unauthenticatedNotJournaled, String version, InstantSource clock) {
+      Supplier<Map<String, String>> terminals, SignalCounts signals, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
     this.starting = starting;
     this.accountsNotLoaded = accountsNotLoaded;
     this.commitWait = commitWait;
     this.terminals = terminals;
-    this.signalsNotJournaled = signalsNotJournaled;
-    this.unauthenticatedNotJournaled = unauthenticatedNotJournaled;
+    this.signals = signals;
     this.version = version;
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -76,6 +76,7 @@ public final class HealthHandler implements Handler {
         : notReady != null ? ErrorBody.of(ErrorCode.UNAVAILABLE, notReady, null).error() : null;
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
     return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal, terminalStates, notLoaded,
-        signalsNotJournaled.getAsLong(), unauthenticatedNotJournaled.getAsLong(), version, uptime, error);
+        signals.pending().getAsLong(), signals.notJournaled().getAsLong(),
+        signals.unauthenticatedNotJournaled().getAsLong(), version, uptime, error);
   }
 }

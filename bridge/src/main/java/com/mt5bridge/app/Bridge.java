@@ -118,8 +118,9 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, planner, signalLog, clock, settings.webhooks(), json);
       started.push(signals);
       HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::notTrading,
-          journal::commitWait, Map::of, notJournaled,
-          signals::unauthenticatedNotJournaled, Version.current(), clock);
+          journal::commitWait, Map::of,
+          new HealthHandler.SignalCounts(signals::pending, notJournaled, signals::unauthenticatedNotJournaled),
+          Version.current(), clock);
 
       HttpServer http = HttpServer.start(settings.host(), settings.port(), json, 1 << 20, routes -> {
         routes.get("/health", health);

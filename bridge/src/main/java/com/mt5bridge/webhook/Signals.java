@@ -104,6 +104,11 @@ public final class Signals implements AutoCloseable {
   }
 
   /** The signals being carried out now, as the journal will show them until they are done. */
+  /** How many signals are taken and not finished: in their account's hands, or their outcome unknown. */
+  public long pending() {
+    return inFlight.size();
+  }
+
   public List<SignalRecord> inFlight() {
     return inFlight.values().stream().map(JournalEntry::pending).toList();
   }

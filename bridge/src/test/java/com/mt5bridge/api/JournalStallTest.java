@@ -44,17 +44,23 @@ class JournalStallTest {
       JsonNode early = health(http);
       assertThat(early.path("status").asString()).isEqualTo("UP");
 
+      // Two more behind it: the operator sees how many wait.
+      http.post("/webhook/stall", "text/plain", SECRET + ",buy,EURUSD,vol=0.1,comment=second");
+      http.post("/webhook/stall", "text/plain", SECRET + ",buy,EURUSD,vol=0.1,comment=third");
+
       eventually(HealthHandler.STALL.plusSeconds(5), () -> {
         JsonNode stalled = health(http);
         assertThat(stalled.path("status").asString()).isEqualTo("DEGRADED");
         assertThat(stalled.path("journal").asString()).isEqualTo("STALLED");
         assertThat(stalled.path("database").asString()).isEqualTo("UP");
+        assertThat(stalled.path("signalsPending").asLong()).isEqualTo(3);
       });
     }
     eventually(Duration.ofSeconds(5), () -> {
       JsonNode again = health(http);
       assertThat(again.path("status").asString()).isEqualTo("UP");
       assertThat(again.path("journal").asString()).isEqualTo("UP");
+      assertThat(again.path("signalsPending").asLong()).isZero();
     });
     assertThat(http.get("/api/signals/" + id).json().path("status").asString()).isEqualTo("EXECUTED");
   }
