@@ -67,6 +67,7 @@ public final class Signals implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final UnconfirmedSignals unconfirmed;
   private final RefusalLog refusals;
+  private final OutcomeLog outcomes;
   private final WrongSecrets wrongSecrets;
   private final UnauthenticatedRefusals unauthenticated;
 
@@ -86,10 +87,12 @@ public final class Signals implements AutoCloseable {
     this.guard = new DuplicateGuard(journal, clock, deadlines, settings.duplicateWindow());
     this.unconfirmed = new UnconfirmedSignals(journal, clock, sweeper);
     this.refusals = new RefusalLog(log, clock);
+    this.outcomes = new OutcomeLog(log, clock);
     this.wrongSecrets = new WrongSecrets(log, clock);
     this.unauthenticated = new UnauthenticatedRefusals(log, clock);
     sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(refusals::flush, 1, 1, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(outcomes::flush, 1, 1, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(unauthenticated::flush, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -216,8 +219,7 @@ public final class Signals implements AutoCloseable {
     try {
       return deadlines.await(settled, deadline(entry));
     } catch (TimeoutException e) {
-      log.atWarn().setMessage("signal not finished in time; answered PENDING").addKeyValue("signal", entry.id)
-          .addKeyValue("account", strategy.account()).log();
+      outcomes.notFinishedInTime(entry);
       return new SignalAnswer(entry.id, SignalStatus.PENDING, SignalAnswer.NO_RESULTS,
           "the account has not finished yet; follow it at GET /api/signals/" + entry.id);
     } catch (ExecutionException e) {
@@ -240,12 +242,7 @@ public final class Signals implements AutoCloseable {
     inFlight.remove(entry.id);
     if (turn instanceof Turn.Done done) {
       if (done.brokerRefused()) {
-        // Logged like a refusal before the account: an operator reading the log sees every signal that did not
-        // fully trade, whoever said no.
-        log.atInfo().setMessage("signal refused by the broker").addKeyValue("signal", entry.id)
-            .addKeyValue("strategy", entry.strategy).addKeyValue("account", entry.account)
-            .addKeyValue("status", done.answer().status())
-            .addKeyValue("reason", done.answer().message()).log();
+        outcomes.refusedByBroker(entry, done.answer());
       }
       mine.answer.complete(done.answer());
       return done.answer();
@@ -270,8 +267,7 @@ public final class Signals implements AutoCloseable {
    * cannot trade it a second time, until the journal says what became of it.
    */
   private SignalAnswer unconfirmed(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine) {
-    log.atWarn().setMessage("signal's commit unconfirmed; answered PENDING until the journal tells")
-        .addKeyValue("signal", entry.id).addKeyValue("account", strategy.account()).log();
+    outcomes.unconfirmed(entry);
     SignalAnswer pending = new SignalAnswer(entry.id, SignalStatus.PENDING, SignalAnswer.NO_RESULTS,
         "the connection to the database broke while the signal was being committed, so whether it traded is not "
             + "known yet; follow it at GET /api/signals/" + entry.id);
