@@ -36,7 +36,8 @@ public final class HealthHandler implements Handler {
   private final InstantSource clock;
 
   /** The webhook's counts on /health (see {@link Health}). */
-  public record SignalCounts(LongSupplier pending, LongSupplier notJournaled, LongSupplier unauthenticatedNotJournaled) {}
+  public record SignalCounts(LongSupplier pending, LongSupplier notJournaled,
+      LongSupplier unauthenticatedNotJournaled) {}
 
   /**
    * @param starting why the bridge is not ready yet ("the bridge is starting: ..."), or null once it is

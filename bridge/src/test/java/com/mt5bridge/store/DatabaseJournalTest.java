@@ -114,7 +114,8 @@ class DatabaseJournalTest {
         .isInstanceOf(AccountServedElsewhereException.class)
         .hasMessageContaining("or was changed there since this bridge read it; nothing was done");
 
-    assertThat(db.dsl().fetchValue(BROKER_STATE.BALANCE, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualByComparingTo("10097.50");
+    assertThat(db.dsl().fetchValue(BROKER_STATE.BALANCE, BROKER_STATE.ACCOUNT_ID.eq(id)))
+        .isEqualByComparingTo("10097.50");
     assertThat(db.dsl().fetchValue(BROKER_STATE.NEXT_TICKET, BROKER_STATE.ACCOUNT_ID.eq(id))).isEqualTo(8);
     assertThat(count(TRADES)).as("the deposit and the first buy").isEqualTo(2);
     assertThat(monitor.up()).isTrue();
