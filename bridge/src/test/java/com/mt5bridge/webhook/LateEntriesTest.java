@@ -85,7 +85,7 @@ class LateEntriesTest {
     CompletableFuture<Http.Response> late;
     try (TableLock lock = TableLock.read(bridge.dsl(), "trades")) {
       held = buy(http, account, "0.1");
-      Thread.sleep(200);
+      Thread.sleep(1_000); // its turn has come and its commit waits for the lock; the next waits behind it
       late = buy(http, account, "0.2");
       Thread.sleep(MAX_DELAY.plusSeconds(1).toMillis());
     }
