@@ -106,12 +106,12 @@ public final class Signals implements AutoCloseable {
     return Optional.ofNullable(inFlight.get(id)).map(JournalEntry::pending);
   }
 
-  /** The signals being carried out now, as the journal will show them until they are done. */
   /** How many signals are taken and not finished: in their account's hands, or their outcome unknown. */
   public long pending() {
     return inFlight.size();
   }
 
+  /** The signals being carried out now, as the journal will show them until they are done. */
   public List<SignalRecord> inFlight() {
     return inFlight.values().stream().map(JournalEntry::pending).toList();
   }
@@ -237,7 +237,7 @@ public final class Signals implements AutoCloseable {
   private SignalAnswer settle(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine, Turn turn,
       Throwable failure) {
     if (root(failure) instanceof OutcomeUnknownException) {
-      return unconfirmed(strategy, entry, mine);
+      return unconfirmed(entry, mine);
     }
     inFlight.remove(entry.id);
     if (turn instanceof Turn.Done done) {
@@ -266,7 +266,7 @@ public final class Signals implements AutoCloseable {
    * The signal may have traded: it stays in flight (listed PENDING) and keeps its claim, so a repeat
    * cannot trade it a second time, until the journal says what became of it.
    */
-  private SignalAnswer unconfirmed(Strategy strategy, JournalEntry entry, DuplicateGuard.Claim mine) {
+  private SignalAnswer unconfirmed(JournalEntry entry, DuplicateGuard.Claim mine) {
     outcomes.unconfirmed(entry);
     SignalAnswer pending = new SignalAnswer(entry.id, SignalStatus.PENDING, SignalAnswer.NO_RESULTS,
         "the connection to the database broke while the signal was being committed, so whether it traded is not "
