@@ -438,11 +438,13 @@ public final class DatabaseJournal implements AccountJournal, AutoCloseable {
       }
     }
 
-    /** Adds the rows to {@code script} table by table; the caller sends it with the commit. */
     /**
+     * Adds the rows to {@code script} table by table; the caller sends it with the commit.
+     *
      * @param bridge the owner each account must still have: checked first, with a lock on the
      *     account's row until the commit, so that a take-over (AccountLoader.claim) waits for this
-     *     group or this group finds the account gone, and nothing of it is committed
+     *     group or this group finds the account gone, and nothing of it is committed (so is an account
+     *     whose ticket counter is past this group's)
      */
     JournalScript write(JournalScript script, Templates t, InstantSource clock, String bridge) throws SQLException {
       Instant now = clock.instant();
