@@ -1,5 +1,6 @@
 package com.mt5bridge.api;
 
+import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
 import com.mt5bridge.broker.TradeHistory;
@@ -42,14 +43,14 @@ public final class AccountRoutes {
     // (accountsNotLoaded) with why.
     List<CompletableFuture<BrokerJson.Summary>> summaries = brokers.all().stream()
         .filter(b -> b.notTrading().isEmpty())
-        .map(b -> b.snapshot().thenApply(BrokerJson.Summary::of)).toList();
+        .map(b -> AccountReads.snapshot(b).thenApply(BrokerJson.Summary::of)).toList();
     ctx.future(() -> CompletableFuture.allOf(summaries.toArray(CompletableFuture[]::new))
         .thenAccept(done -> ctx.json(summaries.stream().map(CompletableFuture::join).toList())));
   }
 
   private void state(Context ctx) {
     Broker broker = brokers.get(ctx.pathParam("id"));
-    ctx.future(() -> broker.snapshot().thenAccept(s -> ctx.json(BrokerJson.State.of(s))));
+    ctx.future(() -> AccountReads.snapshot(broker).thenAccept(s -> ctx.json(BrokerJson.State.of(s))));
   }
 
   private void trades(Context ctx) {

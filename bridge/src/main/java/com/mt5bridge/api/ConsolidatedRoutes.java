@@ -1,8 +1,10 @@
 package com.mt5bridge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.CurrencyRates;
 import com.mt5bridge.broker.InvalidFieldException;
 import io.javalin.config.RoutesConfig;
@@ -11,13 +13,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Views across accounts: every open position, and P&L in one currency. Over the accounts that trade
- * here; those that do not (start-up could not load them, another bridge took them over) are named
- * in {@code accountsLeftOut} with why, so that a total never leaves one out unsaid, nor fails whole
- * for it.
+ * here and answer; those that do not (start-up could not load them, another bridge took them over,
+ * the database holds their last change) are named in {@code accountsLeftOut} with why, so that a
+ * total never leaves one out unsaid, nor fails whole for it.
  */
 public final class ConsolidatedRoutes {
 
@@ -35,29 +40,27 @@ public final class ConsolidatedRoutes {
   }
 
   private void positions(Context ctx) {
-    Map<String, String> leftOut = brokers.notTrading();
     ctx.future(() -> snapshots().thenAccept(all -> {
-      List<BrokerJson.AccountPosition> positions = all.stream()
+      List<BrokerJson.AccountPosition> positions = all.shown().stream()
           .flatMap(s -> s.positions().stream().map(p -> BrokerJson.AccountPosition.of(s.id(), p)))
           .toList();
-      ctx.json(new ConsolidatedPositions(positions.size(), positions, leftOut));
+      ctx.json(new ConsolidatedPositions(positions.size(), positions, all.leftOut()));
     }));
   }
 
   private void pnl(Context ctx) {
     String currency = ctx.queryParam("currency") == null ? "USD" : ctx.queryParam("currency").trim().toUpperCase();
-    Map<String, String> leftOut = brokers.notTrading();
     ctx.future(() -> snapshots().thenAccept(all -> {
       BigDecimal realized = BigDecimal.ZERO;
       BigDecimal unrealized = BigDecimal.ZERO;
-      for (AccountSnapshot s : all) {
+      for (AccountSnapshot s : all.shown()) {
         BigDecimal floating = s.figures().equity().subtract(s.figures().balance()).subtract(s.figures().credit());
         realized = realized.add(convert(s.figures().realizedPnl(), s.currency(), currency));
         unrealized = unrealized.add(convert(floating, s.currency(), currency));
       }
       realized = realized.setScale(2, RoundingMode.HALF_UP);
       unrealized = unrealized.setScale(2, RoundingMode.HALF_UP);
-      ctx.json(new ConsolidatedPnl(currency, realized, unrealized, realized.add(unrealized), leftOut));
+      ctx.json(new ConsolidatedPnl(currency, realized, unrealized, realized.add(unrealized), all.leftOut()));
     }));
   }
 
@@ -66,12 +69,28 @@ public final class ConsolidatedRoutes {
         "no price yet to convert " + from + " into " + to));
   }
 
-  private CompletableFuture<List<AccountSnapshot>> snapshots() {
+  /**
+   * Every trading account's state, each within {@link AccountReads#WAIT}: one that cannot show it
+   * (waiting for the database to take its last change, say) is left out and named with why.
+   */
+  private CompletableFuture<Accounts> snapshots() {
+    Map<String, String> leftOut = new ConcurrentSkipListMap<>(brokers.notTrading());
     List<CompletableFuture<AccountSnapshot>> all = brokers.all().stream().filter(b -> b.notTrading().isEmpty())
-        .map(b -> b.snapshot()).toList();
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenApply(done -> all.stream().map(CompletableFuture::join).toList());
+        .map(b -> AccountReads.snapshot(b).exceptionallyCompose(e -> {
+          Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          if (failure instanceof BrokerUnavailableException unavailable) {
+            leftOut.put(b.id(), unavailable.getMessage());
+            return CompletableFuture.completedFuture(null);
+          }
+          return CompletableFuture.failedFuture(failure);
+        })).toList();
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> new Accounts(
+        all.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList(), Map.copyOf(leftOut)));
   }
+
+  /** The accounts shown, and those left out with why. */
+  private record Accounts(List<AccountSnapshot> shown, Map<String, String> leftOut) {}
+
 
   /** @param accountsLeftOut accounts that do not trade here, with why; left out of the JSON when none */
   record ConsolidatedPositions(int total, List<BrokerJson.AccountPosition> positions,

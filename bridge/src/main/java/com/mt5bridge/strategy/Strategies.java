@@ -2,6 +2,7 @@ package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.api.ErrorCode;
+import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.AccountSnapshot;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
@@ -9,7 +10,6 @@ import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.Order;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +28,6 @@ import java.util.function.Supplier;
 public final class Strategies {
 
   static final String ADMIN = "admin";
-
-  /** How long a change waits for an account to show what its strategies hold. */
-  private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(5);
 
   private final StrategyStore store;
   private final BrokerRegistry brokers;
@@ -244,17 +239,17 @@ public final class Strategies {
     return n + " " + what + (n == 1 ? "" : "s");
   }
 
+  /** What the account holds now: its answer within {@link AccountReads#WAIT}, else 503 saying why. */
   private static AccountSnapshot snapshot(Broker broker) {
     try {
-      return broker.snapshot().get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return AccountReads.snapshot(broker).get();
     } catch (ExecutionException e) {
       throw ApiException.unavailable(e.getCause() instanceof BrokerUnavailableException unavailable
           ? unavailable.getMessage() : "account " + broker.id() + " could not show its positions; try again");
-    } catch (TimeoutException e) {
-      throw ApiException.unavailable("account " + broker.id() + " did not show its positions in time; try again");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApiException.unavailable("the bridge is stopping");
     }
   }
+
 }

@@ -1,6 +1,7 @@
 package com.mt5bridge.strategy;
 
 import com.mt5bridge.api.ApiException;
+import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
 import io.javalin.config.RoutesConfig;
@@ -48,7 +49,8 @@ public final class StrategyRoutes {
     Strategy strategy = strategies.get(ctx.pathParam("id"));
     Broker broker = brokers.find(strategy.account())
         .orElseThrow(() -> ApiException.unavailable("account " + strategy.account() + " is not available"));
-    ctx.future(() -> broker.ask(desk -> StrategyDay.of(desk, strategy, daily)).thenAccept(ctx::json));
+    ctx.future(() -> AccountReads.within(broker, broker.ask(desk -> StrategyDay.of(desk, strategy, daily)))
+        .thenAccept(ctx::json));
   }
 
   private void replace(Context ctx) {
