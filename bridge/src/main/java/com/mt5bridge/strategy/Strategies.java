@@ -35,19 +35,20 @@ public final class Strategies {
   private final Map<String, Strategy> byId = new ConcurrentHashMap<>();
   /** Strategies being deleted or moved while the account is asked what they hold. */
   private final Set<String> retiring = ConcurrentHashMap.newKeySet();
-  private volatile boolean tradingPaused;
+  private final KillSwitch killSwitch;
 
   public Strategies(StrategyStore store, BrokerRegistry brokers, InstantSource clock) {
     this.store = store;
     this.brokers = brokers;
     this.clock = clock;
+    this.killSwitch = new KillSwitch(store, ADMIN);
   }
 
   /** Reads every strategy and the kill switch from the store (at start-up, once the schema is there). */
   public synchronized void load() {
     byId.clear();
     store.all().forEach(s -> byId.put(s.id(), s));
-    tradingPaused = store.tradingPaused();
+    killSwitch.load();
   }
 
   public Optional<Strategy> find(String id) {
@@ -64,7 +65,12 @@ public final class Strategies {
 
   /** True while the kill switch holds every strategy. */
   public boolean tradingPaused() {
-    return tradingPaused;
+    return killSwitch.paused();
+  }
+
+  /** The kill switch, and whether the database has stored its newest change. */
+  KillSwitch.State trading() {
+    return killSwitch.state();
   }
 
   public synchronized Strategy create(StrategyJson.Body body) {
@@ -137,7 +143,7 @@ public final class Strategies {
     if (retiring.contains(admitted.id())) {
       throw ApiException.conflict("strategy " + admitted.id() + " is being deleted or moved; nothing was done");
     }
-    if (tradingPaused) {
+    if (killSwitch.paused()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "trading was paused by the kill switch while the signal waited for "
           + "its account; nothing was done", null);
     }
@@ -166,10 +172,11 @@ public final class Strategies {
     return write(current.withState(true, true, clock.instant()), "strategy.exits-only");
   }
 
-  public synchronized void setTradingPaused(boolean paused) {
-    store.setTradingPaused(paused, ADMIN);
-    tradingPaused = paused;
+  /** The kill switch: a pause takes effect at once, a resume once stored (see {@link KillSwitch}). */
+  KillSwitch.State setTradingPaused(boolean paused) {
+    return paused ? killSwitch.pause() : killSwitch.resume();
   }
+
 
   private Strategy write(Strategy strategy, String action) {
     if (!store.update(strategy, ADMIN, action)) {

@@ -4,9 +4,9 @@ import com.mt5bridge.api.ApiException;
 import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * Strategy management and the kill switch: {@code /api/strategies}, {@code /api/pause}, {@code /api/resume};
@@ -67,11 +67,23 @@ public final class StrategyRoutes {
   }
 
   private void killSwitch(Context ctx, boolean paused) {
-    strategies.setTradingPaused(paused);
-    trading(ctx);
+    ctx.json(Trading.of(strategies.setTradingPaused(paused)));
   }
 
   private void trading(Context ctx) {
-    ctx.json(Map.of("paused", strategies.tradingPaused()));
+    ctx.json(Trading.of(strategies.trading()));
+  }
+
+  /**
+   * @param stored false while the database has not taken the newest change of the kill switch (a
+   *     pause is in effect already; the bridge goes on storing it)
+   * @param message why, when not stored
+   */
+  record Trading(boolean paused, boolean stored, @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+    static Trading of(KillSwitch.State state) {
+      return new Trading(state.paused(), state.stored(), state.stored() ? null
+          : "trading is paused in this bridge, but the database has not stored the pause yet (see /health): a "
+          + "restart before it does would trade again; the bridge stores it as soon as the database takes it");
+    }
   }
 }
