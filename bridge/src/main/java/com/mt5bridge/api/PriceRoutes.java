@@ -59,6 +59,9 @@ public final class PriceRoutes {
       Instant time = tick.time() == null ? now : tick.time().truncatedTo(ChronoUnit.MILLIS);
       parsed.add(new Tick(tick.symbol(), tick.bid(), tick.ask(), time));
     }
-    ctx.json(Map.of("accepted", ticks.publish(parsed)));
+    TickHub.Published published = ticks.publish(parsed);
+    ctx.json(published.late() == 0 ? Map.of("accepted", published.accepted()) : Map.of("accepted",
+        published.accepted(), "late", published.late(), "message", published.late() + " of the ticks were older than "
+        + "their symbol's newest price and were left out: a price from before the newest one is no longer the price"));
   }
 }

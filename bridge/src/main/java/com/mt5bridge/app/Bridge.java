@@ -78,7 +78,7 @@ public final class Bridge implements AutoCloseable {
       JsonMapper json = Json.mapper();
       Startup startup = new Startup();
 
-      TickHub ticks = new TickHub();
+      TickHub ticks = new TickHub(clock);
       String bridge = BridgeName.create();
       AccountLoader loader = new AccountLoader(database.dsl(), bridge);
       AccountJournal journal;

@@ -1,6 +1,9 @@
 package com.mt5bridge.broker;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +15,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Prices in, to every SIM account that trades the symbol (the original design's broadcast_tick).
  * A batch of ticks is checked whole before any of it is delivered: a bad tick changes nothing.
+ *
+ * <p>An account's clock is the time of the newest tick it has seen, and never goes back: a tick
+ * from the future would carry it there for good, with every swap rollover and day in between (one
+ * tick dated 2099, say, charged 73 years of swaps), so a tick more than {@link #MAX_AHEAD} ahead of
+ * the bridge's clock is refused. A tick older than its symbol's newest price is not that symbol's
+ * price any more (a feed's late delivery, a second feed behind the first): it is left out, and counted.
  */
 public final class TickHub {
+
+  /** How far ahead of the bridge's clock a tick's time may be: feeds' clocks drift a little. */
+  public static final Duration MAX_AHEAD = Duration.ofSeconds(60);
+
+  /** What became of a batch: how many ticks were delivered, and how many left out as older than their symbol's price. */
+  public record Published(int accepted, int late) {}
 
   /** An account trading a symbol, with its own spec of it (digits may differ between accounts). */
   private record Subscription(Broker broker, SymbolSpec spec) {}
@@ -24,6 +39,11 @@ public final class TickHub {
   /** The newest price of each symbol the accounts rebuilt at start-up had stored. */
   private final Map<String, Tick> remembered = new ConcurrentHashMap<>();
   private final Map<String, SymbolSpec> specs = new ConcurrentHashMap<>();
+  private final InstantSource clock;
+
+  public TickHub(InstantSource clock) {
+    this.clock = clock;
+  }
 
   public void subscribe(Broker broker) {
     for (SymbolSpec spec : broker.symbols()) {
@@ -37,23 +57,32 @@ public final class TickHub {
   }
 
   /**
-   * Delivers the ticks in order, each to every account that trades its symbol.
+   * Delivers the ticks in order, each to every account that trades its symbol, but for those older
+   * than their symbol's newest price. One batch at a time, so that every account gets a symbol's
+   * ticks in the order this decided on.
    *
-   * @return how many were delivered
    * @throws InvalidFieldException naming the first bad tick; then none is delivered
    */
-  public int publish(List<Tick> ticks) {
+  public synchronized Published publish(List<Tick> ticks) {
+    Instant latestAllowed = clock.instant().plus(MAX_AHEAD);
     for (int i = 0; i < ticks.size(); i++) {
-      check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].");
+      check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].", latestAllowed);
     }
+    int late = 0;
     for (Tick tick : ticks) {
+      Tick newest = latest(tick.symbol()).orElse(null);
+      if (newest != null && tick.time().isBefore(newest.time())) {
+        late++;
+        continue;
+      }
       latest.put(tick.symbol(), tick);
       for (Subscription subscription : subscribers.getOrDefault(tick.symbol(), List.of())) {
         subscription.broker().onTick(tick);
       }
     }
-    return ticks.size();
+    return new Published(ticks.size() - late, late);
   }
+
 
   /**
    * Gives a new account the newest price seen for each of its symbols, where the account's spec
@@ -109,10 +138,16 @@ public final class TickHub {
     return new ArrayList<>(specs.values());
   }
 
-  private void check(Tick tick, String at) {
+  private void check(Tick tick, String at, Instant latestAllowed) {
     List<Subscription> accounts = subscribers.getOrDefault(tick.symbol(), List.of());
     if (accounts.isEmpty()) {
       throw new InvalidFieldException(at + "symbol", "no SIM account trades " + tick.symbol());
+    }
+    if (tick.time().isAfter(latestAllowed)) {
+      throw new InvalidFieldException(at + "time", "time " + tick.time() + " is "
+          + Duration.between(latestAllowed.minus(MAX_AHEAD), tick.time()).toSeconds() + " s ahead of the bridge's clock: "
+          + "the accounts' clocks would jump there for good, with every swap and day in between; send the tick's "
+          + "time in UTC (ISO-8601 with Z), at most " + MAX_AHEAD.toSeconds() + " s ahead");
     }
     positive(tick.bid(), at + "bid");
     positive(tick.ask(), at + "ask");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.TestDatabase;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -105,7 +104,7 @@ class PricesAfterRestartTest {
   @Test
   void an_open_position_is_valued_after_a_restart_at_the_price_of_the_last_equity_sample() {
     Http http = restart();
-    Instant t = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     http.post("/api/broker/create", Map.of("id", "sampled", "balance", 10000));
     http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.27000, "ask", 1.27020, "time", t.toString()));
     assertThat(http.post("/api/broker/sampled/buy", Map.of("symbol", "GBPUSD", "volume", 1)).status()).isEqualTo(200);
