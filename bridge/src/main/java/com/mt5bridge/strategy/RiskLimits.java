@@ -73,11 +73,23 @@ final class RiskLimits {
     }
   }
 
+  /** How far ahead of its arrival an alert's time may be (the sender's and the bridge's clocks apart), at most. */
+  private static final int MAX_AHEAD_SECONDS = 60;
+
   private static void checkAge(Duration age, Duration waited, int maxSeconds) {
     if (age == null) {
       throw refused("time", "the strategy's maxSignalAgeSeconds needs the alert's time (ISO-8601 with a zone, "
           + "such as 2026-11-22T06:40:00Z, or epoch seconds or milliseconds): add \"time\": \"{{timenow}}\" "
           + "to the message (time={{timenow}} in the text form)");
+    }
+    // Ahead of its arrival by more than clocks differ, the time is wrong (a local time sent as UTC, a
+    // clock that is off), and every delivery, however late, would pass as fresh: the limit cannot hold.
+    Duration ahead = age.negated();
+    if (ahead.compareTo(Duration.ofSeconds(Math.min(maxSeconds, MAX_AHEAD_SECONDS))) > 0) {
+      throw refused("time", "the alert's time is " + seconds(ahead) + " s after it arrived: an alert cannot fire "
+          + "after it arrives, so its time is not UTC (a local time sent as UTC?) or its sender's clock is off, and the "
+          + "strategy's maxSignalAgeSeconds (" + maxSeconds + ") cannot tell how old it is; send {{timenow}} "
+          + "(closing is still allowed)");
     }
     // A wait under a second is the usual time to a turn, not a hold-up: counted from a second on.
     boolean heldUp = waited.compareTo(Duration.ofSeconds(1)) >= 0;

@@ -58,6 +58,28 @@ class RiskLimitsTest {
   }
 
   @Test
+  void an_entry_whose_time_is_after_its_arrival_is_refused_since_its_age_cannot_be_told() {
+    try (StrategyDesk desk = StrategyDesk.hedging()) {
+      desk.tick("EURUSD", "1.10000", "1.10020");
+      Strategy strategy = strategy(fixed("0.1"), maxAge(30));
+      // Two seconds ahead: the sender's clock and the bridge's a little apart.
+      desk.signal(strategy, buy("EURUSD").firedSecondsBefore(-2));
+
+      // Two hours ahead: a local time of UTC+2 sent as UTC, with which any delivery, however late, would pass.
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD").firedSecondsBefore(-7200)), "time",
+          "the alert's time is 7200 s after it arrived: an alert cannot fire after it arrives, so its time is not UTC "
+              + "(a local time sent as UTC?) or its sender's clock is off, and the strategy's maxSignalAgeSeconds (30) "
+              + "cannot tell how old it is; send {{timenow}} (closing is still allowed)");
+      // More ahead than the limit itself: 30.5 s on a 30 s limit.
+      assertRefused(() -> desk.signal(strategy, buy("EURUSD").firedSecondsBefore(-30.5)), "time", "30.5 s after it arrived");
+      assertThat(desk.snapshot().positions()).hasSize(1);
+
+      List<TradeResult> closed = desk.signal(strategy, action(Action.CLOSE_LONG, "EURUSD").firedSecondsBefore(-7200));
+      assertThat(closed).singleElement().satisfies(result -> assertThat(result.success()).isTrue());
+    }
+  }
+
+  @Test
   void the_time_an_entry_waited_for_its_account_counts_toward_its_age() {
     try (StrategyDesk desk = StrategyDesk.hedging()) {
       desk.tick("EURUSD", "1.10000", "1.10020");
