@@ -91,7 +91,6 @@ public final class ConsolidatedRoutes {
   /** The accounts shown, and those left out with why. */
   private record Accounts(List<AccountSnapshot> shown, Map<String, String> leftOut) {}
 
-
   /** @param accountsLeftOut accounts that do not trade here, with why; left out of the JSON when none */
   record ConsolidatedPositions(int total, List<BrokerJson.AccountPosition> positions,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsLeftOut) {}

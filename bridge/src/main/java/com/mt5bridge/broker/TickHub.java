@@ -83,7 +83,6 @@ public final class TickHub {
     return new Published(ticks.size() - late, late);
   }
 
-
   /**
    * Gives a new account the newest price seen for each of its symbols, where the account's spec
    * can take it (a price with more digits than its spec allows would be refused from a feed too).
