@@ -25,7 +25,7 @@ final class Sizer {
   static BigDecimal volume(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, Entry entry) {
     Sizing sizing = strategy.sizing();
     if (signal.volume() != null) {
-      return normalized(signal.volume(), spec, "volume", signal.volume().toPlainString() + " lots");
+      return normalized(signal.volume(), spec, "volume", "the alert's volume");
     }
     if (signal.risk() != null) {
       return byRisk(desk, signal.risk(), spec, entry, "risk");
@@ -34,7 +34,7 @@ final class Sizer {
       return byContracts(signal.contracts(), sizing, spec);
     }
     return switch (sizing.mode()) {
-      case FIXED -> normalized(sizing.volume(), spec, "volume", "the strategy's fixed " + sizing.volume().toPlainString() + " lots");
+      case FIXED -> normalized(sizing.volume(), spec, "volume", "the strategy's fixed volume");
       case CONTRACTS -> throw ApiException.invalid("contracts",
           "the strategy sizes by contracts but the alert has none; add \"contracts\": \"{{strategy.order.contracts}}\"");
       case RISK -> byRisk(desk, sizing.riskPercent(), spec, entry, "sizing.riskPercent");

@@ -131,6 +131,11 @@ class SizingTest {
           assertThat(e.field()).isEqualTo("risk");
           assertThat(e.getMessage()).contains("below EURUSD's minimum 0.01");
         });
+    assertThatThrownBy(() -> desk.signal(strategy(fixed("0.004"), Limits.NONE), buy("EURUSD")))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.field()).isEqualTo("volume");
+          assertThat(e.getMessage()).isEqualTo("the strategy's fixed volume gives 0.004 lots, below EURUSD's minimum 0.01");
+        });
     assertThat(desk.snapshot().positions()).isEmpty();
   }
 

@@ -121,7 +121,7 @@ class AlertValidationTest {
   @Test
   void a_volume_below_the_symbol_minimum_is_refused() {
     assertRefused(json("\"action\":\"buy\",\"symbol\":\"EURUSD\",\"volume\":\"0.001\""), 422, "INVALID", "volume",
-        "below EURUSD's minimum 0.01");
+        "the alert's volume gives 0.001 lots, below EURUSD's minimum 0.01");
   }
 
   @Test
