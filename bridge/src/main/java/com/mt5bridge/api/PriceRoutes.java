@@ -6,7 +6,6 @@ import com.mt5bridge.broker.TickHub;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,10 @@ public final class PriceRoutes {
 
   private final TickHub ticks;
   private final JsonMapper json;
-  private final InstantSource clock;
 
-  public PriceRoutes(TickHub ticks, JsonMapper json, InstantSource clock) {
+  public PriceRoutes(TickHub ticks, JsonMapper json) {
     this.ticks = ticks;
     this.json = json;
-    this.clock = clock;
   }
 
   public void register(RoutesConfig routes) {
@@ -41,7 +38,6 @@ public final class PriceRoutes {
     } else {
       throw ApiException.malformed("send a tick object or an array of them");
     }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     List<Tick> parsed = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       String at = nodes.size() == 1 && !body.isArray() ? "" : "[" + i + "].";
@@ -56,7 +52,8 @@ public final class PriceRoutes {
         String missing = tick.symbol() == null ? "symbol" : tick.bid() == null ? "bid" : "ask";
         throw new InvalidFieldException(at + missing, missing + " is required");
       }
-      Instant time = tick.time() == null ? now : tick.time().truncatedTo(ChronoUnit.MILLIS);
+      // Without a time it is the price now: TickHub stamps it.
+      Instant time = tick.time() == null ? null : tick.time().truncatedTo(ChronoUnit.MILLIS);
       parsed.add(new Tick(tick.symbol(), tick.bid(), tick.ask(), time));
     }
     TickHub.Published published = ticks.publish(parsed);

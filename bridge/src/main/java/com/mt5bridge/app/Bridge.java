@@ -132,7 +132,7 @@ public final class Bridge implements AutoCloseable {
         routes.before("/api/*", new JsonBodies());
         new AccountRoutes(brokers, history).register(routes);
         new TradingRoutes(brokers, entryDelay).register(routes);
-        new PriceRoutes(ticks, json, clock).register(routes);
+        new PriceRoutes(ticks, json).register(routes);
         new ConsolidatedRoutes(brokers, new CurrencyRates(ticks)).register(routes);
         new StrategyRoutes(strategies, brokers, daily).register(routes);
         new SignalRoutes(signalLog, signals).register(routes);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,16 +62,22 @@ public final class TickHub {
    * than their symbol's newest price. One batch at a time, so that every account gets a symbol's
    * ticks in the order this decided on.
    *
+   * @param ticks a tick without a time (null) is the symbol's price now: it takes the bridge's
+   *     time, or its symbol's newest tick's if the bridge's clock is behind that (a clock stepped
+   *     back must not make a feed's ticks late)
    * @throws InvalidFieldException naming the first bad tick; then none is delivered
    */
   public synchronized Published publish(List<Tick> ticks) {
-    Instant latestAllowed = clock.instant().plus(MAX_AHEAD);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant latestAllowed = now.plus(MAX_AHEAD);
     for (int i = 0; i < ticks.size(); i++) {
       check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].", latestAllowed);
     }
     int late = 0;
-    for (Tick tick : ticks) {
-      Tick newest = latest(tick.symbol()).orElse(null);
+    for (Tick given : ticks) {
+      Tick newest = latest(given.symbol()).orElse(null);
+      Tick tick = given.time() != null ? given : new Tick(given.symbol(), given.bid(), given.ask(),
+          newest != null && newest.time().isAfter(now) ? newest.time() : now);
       if (newest != null && tick.time().isBefore(newest.time())) {
         late++;
         continue;
@@ -142,7 +149,7 @@ public final class TickHub {
     if (accounts.isEmpty()) {
       throw new InvalidFieldException(at + "symbol", "no SIM account trades " + tick.symbol());
     }
-    if (tick.time().isAfter(latestAllowed)) {
+    if (tick.time() != null && tick.time().isAfter(latestAllowed)) {
       throw new InvalidFieldException(at + "time", "time " + tick.time() + " is "
           + Duration.between(latestAllowed.minus(MAX_AHEAD), tick.time()).toSeconds() + " s ahead of the bridge's clock: "
           + "the accounts' clocks would jump there for good, with every swap and day in between; send the tick's "

@@ -3,7 +3,10 @@ package com.mt5bridge.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.testing.Http;
+import com.mt5bridge.testing.RunningBridge;
+import com.mt5bridge.testing.SettableClock;
 import com.mt5bridge.testing.TestBridge;
+import com.mt5bridge.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +24,10 @@ class TickTimesTest {
 
   @RegisterExtension
   static final TestBridge bridge = new TestBridge();
+
+  /** For a bridge on a clock of the test's own. */
+  @RegisterExtension
+  static final TestDatabase ownDb = new TestDatabase();
 
   @Test
   void a_tick_from_the_future_is_refused_and_changes_nothing() {
@@ -95,6 +102,29 @@ class TickTimesTest {
     JsonNode position = http.get("/api/broker/late/state").json().path("positions").get(0);
     assertThat(position.path("priceCurrent").decimalValue()).isEqualByComparingTo("0.65300");
     assertThat(position.path("profit").decimalValue()).isEqualByComparingTo("180.00");
+  }
+
+  @Test
+  void ticks_without_a_time_are_not_late_when_the_bridges_clock_steps_back() {
+    SettableClock clock = new SettableClock();
+    try (RunningBridge stepped = RunningBridge.start(ownDb.url(), clock)) {
+      Http http = stepped.http();
+      assertThat(http.post("/api/broker/create", Map.of("id", "stepped", "balance", 10000)).status()).isEqualTo(201);
+      Http.Response first = http.post("/api/ticks", Map.of("symbol", "EURUSD", "bid", 1.10000, "ask", 1.10020));
+      assertThat(first.json().path("accepted").asInt()).isEqualTo(1);
+      String before = http.get("/api/broker/stepped/state").json().path("time").asString();
+
+      // A time sync steps the clock a minute back: the feed's next tick is still its newest price.
+      clock.advance(Duration.ofSeconds(-60));
+      Http.Response next = http.post("/api/ticks", Map.of("symbol", "EURUSD", "bid", 1.10100, "ask", 1.10120));
+
+      assertThat(next.json().path("accepted").asInt()).as(next.toString()).isEqualTo(1);
+      assertThat(next.json().has("late")).isFalse();
+      JsonNode bought = http.post("/api/broker/stepped/buy", Map.of("symbol", "EURUSD", "volume", 0.1)).json();
+      assertThat(bought.path("price").decimalValue()).isEqualByComparingTo("1.10120");
+      // It took the newest tick's time, so the account's clock stands where it was.
+      assertThat(http.get("/api/broker/stepped/state").json().path("time").asString()).isEqualTo(before);
+    }
   }
 
   private static Http.Response tick(String symbol, String bid, String ask, Instant time) {

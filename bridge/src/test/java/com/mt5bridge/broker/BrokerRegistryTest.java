@@ -22,7 +22,7 @@ class BrokerRegistryTest {
   private final SimBrokerFactory sim = new SimBrokerFactory(new InMemoryJournal(), account -> {
     throw new IllegalStateException("not rebuilt in these tests");
   }, batch -> { }, InstantSource.fixed(Instant.parse("2026-11-16T10:00:00Z")));
-  private final BrokerRegistry registry = new BrokerRegistry(Map.of(AccountMode.SIM, sim), new TickHub(java.time.InstantSource.system()));
+  private final BrokerRegistry registry = new BrokerRegistry(Map.of(AccountMode.SIM, sim), new TickHub(InstantSource.system()));
 
   @Test
   void a_broker_rebuilt_while_the_bridge_stops_is_closed_and_not_registered() {
