@@ -6,13 +6,14 @@ import com.mt5bridge.broker.StopOutMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * An account's money in its deposit currency: balance, credit, realized P&L and the swap accrued on
  * open positions, exact in BigDecimal; and for the tick path the same as 10^-8 longs, next to the
  * floating profit and margin summed over the symbols. It answers margin call and stop-out exactly
  * (128-bit products, no division) and gives the figures a trader sees, rounded to the currency's
- * digits half-up.
+ * digits half-up (the profit as the positions show it, each rounded, summed by the account).
  */
 final class AccountMoney {
 
@@ -46,6 +47,29 @@ final class AccountMoney {
   /** Rounded once, to the currency's digits, half-up. */
   BigDecimal round(BigDecimal amount) {
     return amount.setScale(digits, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * A 10^-8 amount rounded half-up to the currency's minor units (cents), where it is clear of the
+   * half-way point by more than {@code slack} 10^-8 units; otherwise empty, and the caller rounds the
+   * exact amount instead (a converted 10^-8 amount may be that far off it).
+   */
+  OptionalLong minorUnits(long amountE8, long slack) {
+    long unit = Fixed.pow10(Fixed.MONEY_SCALE - digits);
+    long remainder = Math.abs(amountE8 % unit);
+    if (Math.abs(2 * remainder - unit) <= 2 * slack) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Fixed.divideHalfUp(amountE8, unit));
+  }
+
+  /** A rounded amount in the currency's minor units. */
+  long minorUnits(BigDecimal rounded) {
+    return rounded.movePointRight(digits).longValueExact();
+  }
+
+  BigDecimal ofMinorUnits(long minor) {
+    return BigDecimal.valueOf(minor, digits);
   }
 
   BigDecimal zero() {
@@ -122,9 +146,12 @@ final class AccountMoney {
         : Fixed.scaled(level.setScale(4, RoundingMode.HALF_UP), 4);
   }
 
-  /** equity = balance + credit + profit + swap; free margin = equity − margin; level = equity / margin × 100. */
-  AccountFigures figures(boolean marginCall, Instant clock) {
-    BigDecimal profit = round(Fixed.decimal(profitE8, Fixed.MONEY_SCALE));
+  /**
+   * equity = balance + credit + profit + swap; free margin = equity − margin; level = equity / margin × 100.
+   *
+   * @param profit the open positions' profit as shown: each position's, rounded, summed
+   */
+  AccountFigures figures(BigDecimal profit, boolean marginCall, Instant clock) {
     BigDecimal margin = round(Fixed.decimal(marginE8, Fixed.MONEY_SCALE));
     BigDecimal equity = balance.add(credit).add(profit).add(swap);
     BigDecimal marginLevel = margin.signum() == 0 ? null

@@ -297,6 +297,20 @@ final class SymbolBook {
         .setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
+  /**
+   * One position's floating profit in the profit currency, 10^-8 units, exact: as the book's, for
+   * its own units and open price. ArithmeticException when it does not fit a long, or the profit per
+   * unit is not a whole number of 10^-8 (the caller then takes the BigDecimal path).
+   */
+  long profitInProfitCurrencyE8(OpenPosition position) {
+    if (profitMultiplier == 0) {
+      throw new ArithmeticException("no whole multiplier");
+    }
+    long move = position.side() == Side.BUY ? Math.subtractExact(bidScaled, position.openScaled())
+        : Math.subtractExact(position.openScaled(), askScaled);
+    return Math.multiplyExact(Math.multiplyExact(move, position.units()), profitMultiplier);
+  }
+
   /** Profit in the profit currency of closing {@code volume} bought or sold at {@code open} at {@code close}. */
   BigDecimal profit(Side side, BigDecimal volume, BigDecimal open, BigDecimal close) {
     BigDecimal move = side == Side.BUY ? close.subtract(open) : open.subtract(close);

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -218,7 +219,41 @@ public final class VirtualBroker {
   }
 
   public AccountFigures figures() {
-    return money.figures(marginCall, clock);
+    return money.figures(floatingProfit(), marginCall, clock);
+  }
+
+  /**
+   * The open positions' profit as the account shows it: the sum of each position's own, rounded as
+   * closing it now would realize it. So the account's profit adds up to its positions' to the cent,
+   * and its equity is the balance it would have after closing them all at these prices (commission
+   * aside). (Rounding the exact sum instead can be a cent off per two positions.)
+   */
+  private BigDecimal floatingProfit() {
+    long minor = 0;
+    for (OpenPosition position : positions.values()) {
+      minor = Math.addExact(minor, profitShown(position));
+    }
+    return money.ofMinorUnits(minor);
+  }
+
+  /**
+   * A position's profit as {@link #view} shows it, in minor units: on the tick path's longs (a
+   * trade's figures add every position's), and exactly where those cannot tell how it rounds.
+   */
+  private long profitShown(OpenPosition position) {
+    SymbolBook book = books.get(position.symbol());
+    try {
+      long e8 = converter.toDepositE8(book.profitInProfitCurrencyE8(position), book.profitSteps);
+      // Each conversion step rounds to 10^-8 once: within that many units of the half-way point, the
+      // longs cannot say which way the exact amount rounds.
+      OptionalLong minor = money.minorUnits(e8, book.profitSteps.length);
+      if (minor.isPresent()) {
+        return minor.getAsLong();
+      }
+    } catch (ArithmeticException beyondLongs) {
+      // the exact path below
+    }
+    return money.minorUnits(profitInDeposit(position));
   }
 
   public AccountSnapshot snapshot() {

@@ -3,6 +3,12 @@ package com.mt5bridge.broker.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mt5bridge.broker.AccountFigures;
+import com.mt5bridge.broker.Position;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AccountFiguresTest {
@@ -24,6 +30,67 @@ class AccountFiguresTest {
     assertThat(figures.margin()).isEqualByComparingTo("1100.55");
     assertThat(figures.freeMargin()).isEqualByComparingTo("8924.45");
     assertThat(figures.marginLevel()).isEqualByComparingTo("910.91");
+  }
+
+  @Test
+  void the_accounts_profit_is_its_positions_profits_as_shown_and_equity_what_closing_them_leaves() {
+    SimAccount account = SimAccount.hedging().open().tick("USDJPY", "150.000", "150.010");
+    long first = account.buy("USDJPY", "0.01").position(); // 1,000 USD at 150.010
+    long second = account.buy("USDJPY", "0.01").position();
+    long third = account.buy("USDJPY", "0.01").position();
+
+    account.tick("USDJPY", "150.078", "150.088");
+
+    // Each: (150.078 - 150.010) x 1,000 = 68 JPY, at the mid 150.083 = 0.4530826 USD, shown 0.45.
+    // Rounding the exact sum, 1.3592478, would give 1.36: a cent more than the three add up to.
+    assertThat(account.positions()).extracting(p -> p.profit().toPlainString()).containsOnly("0.45");
+    AccountFigures figures = account.figures();
+    assertThat(figures.profit()).isEqualByComparingTo("1.35");
+    assertThat(figures.equity()).isEqualByComparingTo("10001.35");
+
+    // Closing them all at these prices realizes 0.45 each: the balance is the equity shown before.
+    account.close(first);
+    account.close(second);
+    account.close(third);
+    assertThat(account.figures().balance()).isEqualByComparingTo("10001.35");
+    assertThat(account.figures().equity()).isEqualByComparingTo("10001.35");
+  }
+
+  @Test
+  void the_accounts_profit_adds_up_to_its_positions_in_any_currency_at_any_price() {
+    // A EUR account: USD, JPY and GBP profits all convert, JPY through two pairs (USDJPY, EURUSD).
+    SimAccount account = SimAccount.hedging().currency("EUR").balance("1000000").open();
+    Map<String, BigDecimal> bids = new LinkedHashMap<>(Map.of("EURUSD", new BigDecimal("1.10000"),
+        "USDJPY", new BigDecimal("150.000"), "GBPUSD", new BigDecimal("1.27000"), "XAUUSD", new BigDecimal("2400.00"),
+        "EURGBP", new BigDecimal("0.86000"), "EURJPY", new BigDecimal("165.000")));
+    Random random = new Random(20261122);
+    bids.forEach((symbol, bid) -> tick(account, symbol, bid));
+    List<String> symbols = List.copyOf(bids.keySet());
+    for (int round = 0; round < 400; round++) {
+      String symbol = symbols.get(random.nextInt(symbols.size()));
+      if (random.nextInt(3) == 0) {
+        String lots = new BigDecimal(random.nextInt(1, 300)).movePointLeft(2).toPlainString();
+        if (random.nextBoolean()) {
+          account.buy(symbol, lots);
+        } else {
+          account.sell(symbol, lots);
+        }
+      }
+      BigDecimal bid = bids.get(symbol);
+      BigDecimal point = BigDecimal.ONE.movePointLeft(bid.scale());
+      bid = bid.add(point.multiply(BigDecimal.valueOf(random.nextInt(-40, 41))));
+      bids.put(symbol, bid);
+      tick(account, symbol, bid);
+
+      BigDecimal shown = account.positions().stream().map(Position::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(account.figures().profit()).as("round %d", round).isEqualByComparingTo(shown);
+    }
+    assertThat(account.positions()).hasSizeGreaterThan(100);
+  }
+
+  private static void tick(SimAccount account, String symbol, BigDecimal bid) {
+    BigDecimal spread = BigDecimal.ONE.movePointLeft(bid.scale()).multiply(BigDecimal.valueOf(15));
+    account.tick(symbol, bid.toPlainString(), bid.add(spread).toPlainString());
   }
 
   @Test
