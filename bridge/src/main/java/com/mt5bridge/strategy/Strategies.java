@@ -10,7 +10,9 @@ import com.mt5bridge.broker.BrokerUnavailableException;
 import com.mt5bridge.broker.Order;
 import com.mt5bridge.broker.Position;
 import com.mt5bridge.broker.SymbolSpec;
+import java.math.BigDecimal;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -197,12 +199,36 @@ public final class Strategies {
             + SymbolHint.of(to, symbols));
       }
     });
+    checkFixedVolume(strategy, broker.symbols());
     for (Strategy other : byId.values()) {
       if (!other.id().equals(strategy.id()) && other.account().equals(strategy.account())
           && other.magic() == strategy.magic()) {
         throw new ApiException(ErrorCode.CONFLICT, "magic " + strategy.magic()
             + " is already used by strategy " + other.id() + " on account " + strategy.account(), "magic");
       }
+    }
+  }
+
+  /**
+   * A FIXED volume that no entry could ever open (above the strategy's own maxVolume, or outside what
+   * every symbol of the account takes) is a mistake to say now, not at each alert.
+   */
+  private static void checkFixedVolume(Strategy strategy, Collection<SymbolSpec> symbols) {
+    if (strategy.sizing().mode() != Sizing.Mode.FIXED || symbols.isEmpty()) {
+      return;
+    }
+    BigDecimal volume = strategy.sizing().volume();
+    BigDecimal maxVolume = strategy.limits().maxVolume();
+    if (maxVolume.signum() > 0 && volume.compareTo(maxVolume) > 0) {
+      throw ApiException.invalid("sizing.volume", "the fixed volume " + volume.toPlainString() + " lots is above the "
+          + "strategy's limits.maxVolume " + maxVolume.toPlainString() + ": every entry sized by it would be refused");
+    }
+    BigDecimal leastMin = symbols.stream().map(SymbolSpec::volumeMin).min(Comparator.naturalOrder()).orElseThrow();
+    BigDecimal mostMax = symbols.stream().map(SymbolSpec::volumeMax).max(Comparator.naturalOrder()).orElseThrow();
+    if (volume.compareTo(leastMin) < 0 || volume.compareTo(mostMax) > 0) {
+      throw ApiException.invalid("sizing.volume", "the fixed volume " + volume.toPlainString() + " lots is outside "
+          + "what any symbol of account " + strategy.account() + " takes (from " + leastMin.toPlainString() + " to "
+          + mostMax.toPlainString() + " lots): every entry sized by it would be refused");
     }
   }
 

@@ -174,6 +174,38 @@ class StrategyApiTest {
   }
 
   @Test
+  void a_fixed_volume_no_entry_could_open_is_refused_when_the_strategy_is_made_or_changed() {
+    Map<String, Object> aboveItsLimit = body("fixed-above-limit");
+    aboveItsLimit.put("sizing", Map.of("mode", "FIXED", "volume", 2));
+    aboveItsLimit.put("limits", Map.of("maxVolume", 1));
+    Http.Response refused = create(aboveItsLimit);
+    assertInvalid(refused, "sizing.volume");
+    assertThat(refused.json().path("error").path("message").asString()).isEqualTo("the fixed volume 2 lots is above "
+        + "the strategy's limits.maxVolume 1: every entry sized by it would be refused");
+
+    // The account's built-in symbols take 0.01 lots at least (the pairs, gold) and 500 at most (US500).
+    Map<String, Object> tooMuch = body("fixed-too-much");
+    tooMuch.put("sizing", Map.of("mode", "FIXED", "volume", 1000));
+    tooMuch.put("limits", Map.of());
+    Http.Response tooLarge = create(tooMuch);
+    assertInvalid(tooLarge, "sizing.volume");
+    assertThat(tooLarge.json().path("error").path("message").asString()).isEqualTo("the fixed volume 1000 lots is "
+        + "outside what any symbol of account " + account + " takes (from 0.01 to 500 lots): every entry sized by it "
+        + "would be refused");
+    tooMuch.put("sizing", Map.of("mode", "FIXED", "volume", 0.001));
+    assertInvalid(create(tooMuch), "sizing.volume");
+    assertThat(http.get("/api/strategies/fixed-too-much").status()).isEqualTo(404);
+
+    // A change that would make it so is refused too, and changes nothing.
+    Map<String, Object> fixed = body("fixed-kept");
+    fixed.put("sizing", Map.of("mode", "FIXED", "volume", 0.1));
+    assertThat(create(fixed).status()).isEqualTo(201);
+    assertInvalid(http.put("/api/strategies/fixed-kept", Map.of("limits", Map.of("maxVolume", 0.05))), "sizing.volume");
+    assertThat(http.get("/api/strategies/fixed-kept").json().path("limits").path("maxVolume").decimalValue())
+        .isEqualByComparingTo("5");
+  }
+
+  @Test
   void a_limit_left_out_of_a_limits_change_keeps_its_value() {
     Http.Response created = create(body("limits-kept"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
