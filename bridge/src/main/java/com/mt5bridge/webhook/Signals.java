@@ -200,7 +200,9 @@ public final class Signals implements AutoCloseable {
     try {
       return deadlines.await(planned, deadline(scratch));
     } catch (TimeoutException e) {
-      throw ApiException.unavailable("the account is busy; try the preview again");
+      throw ApiException.unavailable("account " + understood.broker().id() + " did not answer in time: it answers "
+          + "once its last change is committed, and the database has not taken it yet (/health says how the "
+          + "database is); try the preview again");
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     } catch (InterruptedException e) {

@@ -95,6 +95,8 @@ class JournalStallTest {
       var positions = CompletableFuture.supplyAsync(() -> http.get("/api/consolidated/positions"), VIRTUAL);
       var pnl = CompletableFuture.supplyAsync(() -> http.get("/api/consolidated/pnl"), VIRTUAL);
       var today = CompletableFuture.supplyAsync(() -> http.get("/api/strategies/stall-reads/today"), VIRTUAL);
+      var preview = CompletableFuture.supplyAsync(() -> http.post("/api/strategies/stall-reads/preview", "text/plain",
+          SECRET + ",buy,EURUSD,vol=0.3"), VIRTUAL);
       Duration bound = AccountReads.WAIT.plusSeconds(10);
 
       for (var read : List.of(state, all, today)) {
@@ -105,6 +107,11 @@ class JournalStallTest {
             .startsWith("account " + account + " did not answer within 5 s")
             .contains("the database has not taken it yet");
       }
+      // A preview plans on the account's turn too: it waits no longer than a webhook would.
+      Http.Response previewed = preview.get(bound.toSeconds(), TimeUnit.SECONDS);
+      assertThat(previewed.status()).as(previewed.toString()).isEqualTo(503);
+      assertThat(previewed.json().path("error").path("message").asString())
+          .startsWith("account " + account + " did not answer in time").contains("the database has not taken it yet");
       // The views across accounts leave it out, named, rather than fail whole.
       JsonNode consolidated = positions.get(bound.toSeconds(), TimeUnit.SECONDS).json();
       assertThat(consolidated.path("accountsLeftOut").path(account).asString()).contains("did not answer within 5 s");
