@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prices in, to every SIM account that trades the symbol (the original design's broadcast_tick).
@@ -25,8 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TickHub {
 
+  private static final Logger log = LoggerFactory.getLogger(TickHub.class);
+
   /** How far ahead of the bridge's clock a tick's time may be: feeds' clocks drift a little. */
   public static final Duration MAX_AHEAD = Duration.ofSeconds(60);
+  /** At most one warning a minute about ticks left out, so a feed with a wrong clock does not flood the log. */
+  private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
   /** What became of a batch: how many ticks were delivered, and how many left out as older than their symbol's price. */
   public record Published(int accepted, int late) {}
@@ -41,6 +47,11 @@ public final class TickHub {
   private final Map<String, Tick> remembered = new ConcurrentHashMap<>();
   private final Map<String, SymbolSpec> specs = new ConcurrentHashMap<>();
   private final InstantSource clock;
+  // Guarded by this (publish): ticks left out since the last warning about them, and when it was.
+  private long lateSinceReport;
+  private long aheadSinceReport;
+  private Tick leftOutExample;
+  private Instant reportedAt = Instant.MIN;
 
   public TickHub(InstantSource clock) {
     this.clock = clock;
@@ -71,7 +82,13 @@ public final class TickHub {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant latestAllowed = now.plus(MAX_AHEAD);
     for (int i = 0; i < ticks.size(); i++) {
-      check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].", latestAllowed);
+      Tick tick = ticks.get(i);
+      if (tick.time() != null && tick.time().isAfter(latestAllowed)) {
+        aheadSinceReport++;
+        leftOutExample = tick;
+        reportLeftOut(now);
+      }
+      check(tick, ticks.size() == 1 ? "" : "[" + i + "].", latestAllowed);
     }
     int late = 0;
     for (Tick given : ticks) {
@@ -80,6 +97,8 @@ public final class TickHub {
           newest != null && newest.time().isAfter(now) ? newest.time() : now);
       if (newest != null && tick.time().isBefore(newest.time())) {
         late++;
+        lateSinceReport++;
+        leftOutExample = tick;
         continue;
       }
       latest.put(tick.symbol(), tick);
@@ -87,7 +106,28 @@ public final class TickHub {
         subscription.broker().onTick(tick);
       }
     }
+    if (late > 0) {
+      reportLeftOut(now);
+    }
     return new Published(ticks.size() - late, late);
+  }
+
+  /**
+   * Tells the operator, at most once a minute, that the feed's ticks are being left out: only the
+   * feed hears the answers, and prices that stop moving are otherwise a mystery.
+   */
+  private void reportLeftOut(Instant now) {
+    if (now.isBefore(reportedAt.plus(REPORT_EVERY))) {
+      return;
+    }
+    log.atWarn().setMessage("ticks left out: those older than their symbol's newest price (late), or more than "
+        + MAX_AHEAD.toSeconds() + " s ahead of the bridge's clock (refused); check that the feed sends UTC times "
+        + "from a clock in step").addKeyValue("late", lateSinceReport).addKeyValue("ahead", aheadSinceReport)
+        .addKeyValue("symbol", leftOutExample.symbol()).addKeyValue("time", leftOutExample.time())
+        .addKeyValue("bridgeTime", now).log();
+    lateSinceReport = 0;
+    aheadSinceReport = 0;
+    reportedAt = now;
   }
 
   /**

@@ -2,6 +2,7 @@ package com.mt5bridge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mt5bridge.testing.CapturedLogs;
 import com.mt5bridge.testing.Http;
 import com.mt5bridge.testing.RunningBridge;
 import com.mt5bridge.testing.SettableClock;
@@ -125,6 +126,35 @@ class TickTimesTest {
       // It took the newest tick's time, so the account's clock stands where it was.
       assertThat(http.get("/api/broker/stepped/state").json().path("time").asString()).isEqualTo(before);
     }
+  }
+
+  @Test
+  void ticks_left_out_are_told_to_the_operator_at_most_once_a_minute() {
+    SettableClock clock = new SettableClock();
+    try (RunningBridge feed = RunningBridge.start(ownDb.url(), clock); CapturedLogs logs = new CapturedLogs()) {
+      Http http = feed.http();
+      assertThat(http.post("/api/broker/create", Map.of("id", "told", "balance", 10000)).status()).isEqualTo(201);
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.27000, "ask", 1.27020, "time", now.toString()));
+
+      Instant late = now.minusSeconds(5);
+      http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.26000, "ask", 1.26020, "time", late.toString()));
+      http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.26000, "ask", 1.26020, "time", late.toString()));
+      Instant ahead = now.plusSeconds(3600);
+      assertThat(http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.26000, "ask", 1.26020,
+          "time", ahead.toString())).status()).isEqualTo(422);
+
+      // The first at once; the next two within the minute are counted, not logged.
+      assertThat(leftOutLines(logs)).singleElement().asString()
+          .contains("late=1", "ahead=0", "symbol=GBPUSD", "time=" + late);
+      clock.advance(Duration.ofSeconds(61));
+      http.post("/api/ticks", Map.of("symbol", "GBPUSD", "bid", 1.26000, "ask", 1.26020, "time", late.toString()));
+      assertThat(leftOutLines(logs)).hasSize(2).last().asString().contains("late=2", "ahead=1");
+    }
+  }
+
+  private static List<String> leftOutLines(CapturedLogs logs) {
+    return logs.lines().stream().filter(line -> line.startsWith("ticks left out")).toList();
   }
 
   private static Http.Response tick(String symbol, String bid, String ask, Instant time) {
