@@ -80,15 +80,8 @@ public final class TickHub {
    */
   public synchronized Published publish(List<Tick> ticks) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Instant latestAllowed = now.plus(MAX_AHEAD);
     for (int i = 0; i < ticks.size(); i++) {
-      Tick tick = ticks.get(i);
-      if (tick.time() != null && tick.time().isAfter(latestAllowed)) {
-        aheadSinceReport++;
-        leftOutExample = tick;
-        reportLeftOut(now);
-      }
-      check(tick, ticks.size() == 1 ? "" : "[" + i + "].", latestAllowed);
+      check(ticks.get(i), ticks.size() == 1 ? "" : "[" + i + "].", now);
     }
     int late = 0;
     for (Tick given : ticks) {
@@ -184,14 +177,17 @@ public final class TickHub {
     return new ArrayList<>(specs.values());
   }
 
-  private void check(Tick tick, String at, Instant latestAllowed) {
+  private void check(Tick tick, String at, Instant now) {
     List<Subscription> accounts = subscribers.getOrDefault(tick.symbol(), List.of());
     if (accounts.isEmpty()) {
       throw new InvalidFieldException(at + "symbol", "no SIM account trades " + tick.symbol());
     }
-    if (tick.time() != null && tick.time().isAfter(latestAllowed)) {
+    if (tick.time() != null && tick.time().isAfter(now.plus(MAX_AHEAD))) {
+      aheadSinceReport++;
+      leftOutExample = tick;
+      reportLeftOut(now);
       throw new InvalidFieldException(at + "time", "time " + tick.time() + " is "
-          + Duration.between(latestAllowed.minus(MAX_AHEAD), tick.time()).toSeconds() + " s ahead of the bridge's clock: "
+          + Duration.between(now, tick.time()).toSeconds() + " s ahead of the bridge's clock: "
           + "the accounts' clocks would jump there for good, with every swap and day in between; send the tick's "
           + "time in UTC (ISO-8601 with Z), at most " + MAX_AHEAD.toSeconds() + " s ahead");
     }
