@@ -11,6 +11,9 @@ import java.util.Map;
  *     webhook answers 503 until it is true
  * @param journal UP while commits go through; {@link #STALLED} when one has waited for the database
  *     longer than the health check allows (a lock, a backup, a full disk), though the database answers
+ * @param trading the kill switch: ACTIVE, PAUSED, or PAUSED_NOT_STORED (in effect, but a restart
+ *     would lose it until the bridge has stored it); a pause is deliberate and leaves the status alone.
+ *     Left out until the bridge is ready
  * @param accountsNotLoaded accounts the database holds that start-up could not load, with why: they
  *     answer 503 and are tried again every 2 s; the others trade (status DEGRADED meanwhile)
  * @param signalsPending signals taken and not finished yet: in their account's hands (a few, for
@@ -26,6 +29,7 @@ public record Health(
     boolean ready,
     String database,
     String journal,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String trading,
     Map<String, String> terminals,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> accountsNotLoaded,
     long signalsPending,

@@ -29,6 +29,7 @@ public final class HealthHandler implements Handler {
   private final Supplier<String> starting;
   private final Supplier<Map<String, String>> accountsNotLoaded;
   private final Supplier<Duration> commitWait;
+  private final Supplier<String> trading;
   private final Supplier<Map<String, String>> terminals;
   private final SignalCounts signals;
   private final String version;
@@ -45,9 +46,10 @@ public final class HealthHandler implements Handler {
    *     bridge on the same database took them over), with why: DEGRADED while there are any
    */
   public HealthHandler(BooleanSupplier databaseUp, Supplier<String> starting,
-      Supplier<Map<String, String>> accountsNotLoaded, Supplier<Duration> commitWait,
+      Supplier<Map<String, String>> accountsNotLoaded, Supplier<Duration> commitWait, Supplier<String> trading,
       Supplier<Map<String, String>> terminals, SignalCounts signals, String version, InstantSource clock) {
     this.databaseUp = databaseUp;
+    this.trading = trading;
     this.starting = starting;
     this.accountsNotLoaded = accountsNotLoaded;
     this.commitWait = commitWait;
@@ -76,7 +78,10 @@ public final class HealthHandler implements Handler {
     ErrorBody.Detail error = !database ? ErrorBody.of(ErrorCode.UNAVAILABLE, "the database does not answer", null).error()
         : notReady != null ? ErrorBody.of(ErrorCode.UNAVAILABLE, notReady, null).error() : null;
     long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-    return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal, terminalStates, notLoaded,
+    // Not before start-up has read the kill switch from the database.
+    return new Health(status, notReady == null, database ? Health.UP : Health.DOWN, journal,
+        notReady == null ? trading.get() : null,
+        terminalStates, notLoaded,
         signals.pending().getAsLong(), signals.notJournaled().getAsLong(),
         signals.unauthenticatedNotJournaled().getAsLong(), version, uptime, error);
   }

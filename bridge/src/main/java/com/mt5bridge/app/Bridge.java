@@ -118,7 +118,7 @@ public final class Bridge implements AutoCloseable {
       Signals signals = new Signals(strategies, brokers, planner, signalLog, clock, settings.webhooks(), json);
       started.push(signals);
       HealthHandler health = new HealthHandler(monitor::up, startup::notReady, brokers::notTrading,
-          journal::commitWait, Map::of,
+          journal::commitWait, () -> strategies.trading().word(), Map::of,
           new HealthHandler.SignalCounts(signals::pending, notJournaled, signals::unauthenticatedNotJournaled),
           Version.current(), clock);
 

@@ -24,9 +24,6 @@ final class KillSwitch {
   static final Duration WAIT = Duration.ofSeconds(2);
   private static final Duration RETRY = Duration.ofSeconds(1);
 
-  /** Where trading stands: {@code stored} false while the database has not taken the newest change. */
-  record State(boolean paused, boolean stored) {}
-
   private final StrategyStore store;
   private final String actor;
   private volatile boolean paused;
@@ -52,14 +49,14 @@ final class KillSwitch {
     return paused;
   }
 
-  synchronized State state() {
-    return new State(paused, stored == wish);
+  synchronized TradingState state() {
+    return new TradingState(paused, stored == wish);
   }
 
   /** Pauses trading now; {@code stored} says whether the database took it within {@link #WAIT}. */
-  synchronized State pause() {
+  synchronized TradingState pause() {
     if (paused && stored == wish) {
-      return new State(true, true);
+      return new TradingState(true, true);
     }
     if (!paused) {
       log.atWarn().setMessage("kill switch: trading paused").log();
@@ -70,13 +67,13 @@ final class KillSwitch {
       log.atWarn().setMessage("kill switch: trading is paused in this bridge, but the database has not stored it "
           + "yet; a restart before it does would trade again. The bridge stores it as soon as the database takes it").log();
     }
-    return new State(true, inTime);
+    return new TradingState(true, inTime);
   }
 
   /** Resumes trading once the database has stored it; otherwise trading stays paused and this says so. */
-  synchronized State resume() {
+  synchronized TradingState resume() {
     if (!paused && stored == wish) {
-      return new State(false, true);
+      return new TradingState(false, true);
     }
     long mine = want(false);
     if (!storedWithin(mine)) {
@@ -89,7 +86,7 @@ final class KillSwitch {
     }
     paused = false;
     log.atInfo().setMessage("kill switch: trading resumed").log();
-    return new State(false, true);
+    return new TradingState(false, true);
   }
 
   private long want(boolean pausedWanted) {

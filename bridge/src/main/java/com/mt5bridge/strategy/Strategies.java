@@ -71,7 +71,7 @@ public final class Strategies {
   }
 
   /** The kill switch, and whether the database has stored its newest change. */
-  KillSwitch.State trading() {
+  public TradingState trading() {
     return killSwitch.state();
   }
 
@@ -175,7 +175,7 @@ public final class Strategies {
   }
 
   /** The kill switch: a pause takes effect at once, a resume once stored (see {@link KillSwitch}). */
-  KillSwitch.State setTradingPaused(boolean paused) {
+  TradingState setTradingPaused(boolean paused) {
     return paused ? killSwitch.pause() : killSwitch.resume();
   }
 

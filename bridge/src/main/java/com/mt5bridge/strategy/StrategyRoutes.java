@@ -80,7 +80,7 @@ public final class StrategyRoutes {
    * @param message why, when not stored
    */
   record Trading(boolean paused, boolean stored, @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
-    static Trading of(KillSwitch.State state) {
+    static Trading of(TradingState state) {
       return new Trading(state.paused(), state.stored(), state.stored() ? null
           : "trading is paused in this bridge, but the database has not stored the pause yet (see /health): a "
           + "restart before it does would trade again; the bridge stores it as soon as the database takes it");

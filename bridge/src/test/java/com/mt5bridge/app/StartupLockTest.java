@@ -34,10 +34,13 @@ class StartupLockTest {
       eventually(Duration.ofSeconds(20), () -> assertThat(http.get("/health").json().path("error").path("message")
           .asString()).isEqualTo("the bridge is starting: loading the accounts"));
       assertThat(http.get("/health").json().path("database").asString()).isEqualTo("UP");
+      // The kill switch is not read yet: health does not guess it.
+      assertThat(http.get("/health").json().has("trading")).isFalse();
 
       lock.close();
 
       assertThat(bridge.awaitReady(Duration.ofSeconds(30))).isTrue();
+      assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("ACTIVE");
       assertThat(http.get("/api/broker/locked/state").status()).isEqualTo(200);
     }
   }

@@ -41,6 +41,7 @@ class KillSwitchOutageTest {
         assertThat(paused.json().path("paused").asBoolean()).isTrue();
         assertThat(paused.json().path("stored").asBoolean()).isFalse();
         assertThat(paused.json().path("message").asString()).contains("a restart before it does would trade again");
+        assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("PAUSED_NOT_STORED");
         // In effect already: the webhook is refused by the kill switch, not by the database's absence.
         Http.Response entry = http.post("/webhook/kill", "text/plain", ENTRY);
         assertThat(entry.status()).as(entry.toString()).isEqualTo(403);
@@ -57,6 +58,7 @@ class KillSwitchOutageTest {
           assertThat(trading.path("stored").asBoolean()).isTrue();
           assertThat(trading.path("paused").asBoolean()).isTrue();
           assertThat(trading.has("message")).isFalse();
+          assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("PAUSED");
         });
       }
       // Stored: the pause, not the resume the database never confirmed, which was written before it.

@@ -413,8 +413,12 @@ class StrategyApiTest {
   @Test
   void pause_resume_and_the_kill_switch_survive_a_restart() {
     create(body("eta"));
+    assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("ACTIVE");
     http.post("/api/strategies/eta/pause", "");
     http.post("/api/pause", "");
+    // A deliberate pause: health says so, and stays UP.
+    assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("PAUSED");
+    assertThat(http.get("/health").json().path("status").asString()).isEqualTo("UP");
 
     bridge.close();
     bridge = RunningBridge.start(db.url());
@@ -422,9 +426,11 @@ class StrategyApiTest {
 
     assertThat(http.get("/api/strategies/eta").json().path("enabled").asBoolean()).isFalse();
     assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isTrue();
+    assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("PAUSED");
     http.post("/api/resume", "");
     assertThat(http.post("/api/strategies/eta/resume", "").json().path("enabled").asBoolean()).isTrue();
     assertThat(http.get("/api/trading").json().path("paused").asBoolean()).isFalse();
+    assertThat(http.get("/health").json().path("trading").asString()).isEqualTo("ACTIVE");
   }
 
   @Test
