@@ -10,7 +10,8 @@ import java.util.List;
  * The trades one signal comes to, decided and checked before any is sent.
  *
  * @param stopAtRefusal a reversal stops when its close is refused, rather than open the new side anyway
- * @param note why there is nothing to do, when {@code requests} is empty
+ * @param note why there is nothing to do, when {@code requests} is empty; or how the signal was cut
+ *     short (a winding-down strategy's orders stop at flat), told when the orders go through
  */
 public record Plan(List<TradeRequest> requests, boolean stopAtRefusal, String note) {
 
@@ -20,6 +21,11 @@ public record Plan(List<TradeRequest> requests, boolean stopAtRefusal, String no
 
   static Plan nothing(String note) {
     return new Plan(List.of(), true, note);
+  }
+
+  /** The same orders, less than the signal asked for, and why. */
+  Plan cutShort(String why) {
+    return new Plan(requests, stopAtRefusal, why);
   }
 
   /** Sends the requests in order; the results, one per request sent. */
@@ -36,17 +42,14 @@ public record Plan(List<TradeRequest> requests, boolean stopAtRefusal, String no
   }
 
   /**
-   * What the trader is told of {@link #run}'s results: null when every order went through, else the
-   * broker's first refusal and what became of the other orders, so that a half-done signal never
-   * passes for a done one.
+   * What the trader is told of {@link #run}'s results: the note, if any, when every order went
+   * through (null without one), else the broker's first refusal and what became of the other orders,
+   * so that a half-done signal never passes for a done one.
    */
   public String outcome(List<TradeResult> results) {
-    if (note != null) {
-      return note;
-    }
     List<TradeResult> refused = results.stream().filter(result -> !result.success()).toList();
     if (refused.isEmpty()) {
-      return null;
+      return note;
     }
     TradeResult first = refused.getFirst();
     String why = first.retcode().name() + " " + first.comment();

@@ -94,8 +94,14 @@ public final class Planner {
     }
     // Sized as any order of the strategy (its contracts, say), then cut to the position.
     Entry entry = Entry.of(signal, side, spec, desk.price(spec.name()).orElse(null));
-    BigDecimal volume = Sizer.volume(desk, strategy, signal, spec, entry).min(net.abs());
-    return Plan.of(order(strategy, signal, spec, Entry.closing(side), volume, source));
+    BigDecimal sized = Sizer.volume(desk, strategy, signal, spec, entry);
+    BigDecimal volume = sized.min(net.abs());
+    Plan closing = Plan.of(order(strategy, signal, spec, Entry.closing(side), volume, source));
+    return sized.compareTo(volume) > 0
+        ? closing.cutShort(exitsOnly(strategy) + "the " + side.name().toLowerCase(Locale.ROOT) + " of "
+            + Sizer.plain(sized) + " lots closes its " + Sizer.plain(volume) + " lots of " + spec.name()
+            + " and goes no further (resume it to trade fully)")
+        : closing;
   }
 
   /**
@@ -108,20 +114,23 @@ public final class Planner {
       throw ApiException.invalid("type", "positionSize works with market orders only");
     }
     SymbolSpec spec = spec(desk, signal.symbol());
-    BigDecimal target = Sizer.target(signal.positionSize(), strategy, spec);
+    BigDecimal wanted = Sizer.target(signal.positionSize(), strategy, spec);
+    BigDecimal target = wanted;
     if (strategy.exitsOnly()) {
       BigDecimal held = desk.marginMode() == MarginMode.NETTING ? net(nettingPosition(desk, strategy, spec))
           : net(desk.positions(new Selection(spec.name(), null, strategy.magic())));
-      BigDecimal wanted = target;
       target = towardFlat(wanted, held);
       if (target.compareTo(held) == 0 && wanted.compareTo(held) != 0) {
-        return Plan.nothing("strategy " + strategy.id() + " takes exits only: it holds " + held.toPlainString()
+        return Plan.nothing(exitsOnly(strategy) + "it holds " + held.toPlainString()
             + " lots of " + spec.name() + " and adds none (resume it to trade fully)");
       }
     }
-    return desk.marginMode() == MarginMode.NETTING
+    Plan plan = desk.marginMode() == MarginMode.NETTING
         ? toNettingTarget(desk, strategy, signal, spec, target, source)
         : toHedgingTarget(desk, strategy, signal, spec, target, source);
+    return target.compareTo(wanted) == 0 ? plan : plan.cutShort(exitsOnly(strategy) + "it goes to "
+        + Sizer.plain(target) + " lots of " + spec.name() + ", not to the " + Sizer.plain(wanted)
+        + " asked for (resume it to trade fully)");
   }
 
   private Plan toNettingTarget(TradingDesk desk, Strategy strategy, Signal signal, SymbolSpec spec, BigDecimal target,
@@ -261,6 +270,10 @@ public final class Planner {
    * A winding-down strategy's target: no further from flat than where it stands, on the same side.
    * A reversal becomes a close; a larger position, the one held.
    */
+  private static String exitsOnly(Strategy strategy) {
+    return "strategy " + strategy.id() + " takes exits only: ";
+  }
+
   private static BigDecimal towardFlat(BigDecimal target, BigDecimal held) {
     if (target.signum() == 0 || target.signum() != held.signum()) {
       return BigDecimal.ZERO;

@@ -149,7 +149,8 @@ final class Sizer {
     return volume;
   }
 
-  private static String plain(BigDecimal lots) {
+  /** Lots as a trader reads them: six significant digits at most, no trailing zeros. */
+  static String plain(BigDecimal lots) {
     return lots.round(new MathContext(6, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
   }
 }

@@ -58,10 +58,12 @@ class ExitsOnlyTest {
       desk.tick("EURUSD", "1.10000", "1.10020");
       desk.signal(trading, buy("EURUSD").positionSize("0.03"));
 
-      // Long 0.03 to short 0.02: winding down, the long is closed and no short is opened.
-      List<TradeResult> results = desk.signal(windingDown, sell("EURUSD").positionSize("-0.02"));
+      // Long 0.03 to short 0.02: winding down, the long is closed and no short is opened, and the
+      // trader is told why the short is missing.
+      String told = desk.outcome(windingDown, sell("EURUSD").positionSize("-0.02"));
 
-      assertThat(results).singleElement().satisfies(result -> assertThat(result.success()).isTrue());
+      assertThat(told).isEqualTo("strategy s takes exits only: it goes to 0 lots of EURUSD, not to the -0.02 asked "
+          + "for (resume it to trade fully)");
       assertThat(desk.snapshot().positions()).isEmpty();
     }
   }
@@ -76,10 +78,13 @@ class ExitsOnlyTest {
       assertThat(more).isEqualTo("strategy s takes exits only: it holds 0.05 lots of EURUSD and adds none (resume "
           + "it to trade fully)");
       assertThat(onlyPosition(desk).volume()).isEqualByComparingTo("0.05");
-      desk.signal(windingDown, sell("EURUSD").positionSize("0.02")); // less: down to 0.02
+      // Less: down to 0.02, as asked, so nothing to tell.
+      assertThat(desk.outcome(windingDown, sell("EURUSD").positionSize("0.02"))).isNull();
       assertThat(onlyPosition(desk).volume()).isEqualByComparingTo("0.02");
-      desk.signal(windingDown, sell("EURUSD").positionSize("-0.04")); // a reversal: flat
+      String reversal = desk.outcome(windingDown, sell("EURUSD").positionSize("-0.04")); // flat, no further
 
+      assertThat(reversal).isEqualTo("strategy s takes exits only: it goes to 0 lots of EURUSD, not to the -0.04 "
+          + "asked for (resume it to trade fully)");
       assertThat(desk.snapshot().positions()).isEmpty();
     }
   }
@@ -90,13 +95,11 @@ class ExitsOnlyTest {
       desk.tick("EURUSD", "1.10000", "1.10020");
       desk.signal(trading, buy("EURUSD").volume("0.3"));
 
-      List<TradeResult> sold = desk.signal(windingDown, sell("EURUSD").volume("0.5"));
+      String told = desk.outcome(windingDown, sell("EURUSD").volume("0.5"));
 
       // 0.5 asked, 0.3 held: the sell of 0.3 closes the long and opens no short.
-      assertThat(sold).singleElement().satisfies(result -> {
-        assertThat(result.success()).isTrue();
-        assertThat(result.volume()).isEqualByComparingTo("0.3");
-      });
+      assertThat(told).isEqualTo("strategy s takes exits only: the sell of 0.5 lots closes its 0.3 lots of EURUSD "
+          + "and goes no further (resume it to trade fully)");
       assertThat(desk.snapshot().positions()).isEmpty();
       assertRefusedAsEntry(desk, windingDown, sell("EURUSD"), "strategy s takes exits only: a sell of EURUSD would "
           + "add to its positions (resume it to trade fully)");
