@@ -179,7 +179,6 @@ public final class Strategies {
     return paused ? killSwitch.pause() : killSwitch.resume();
   }
 
-
   private Strategy write(Strategy strategy, String action) {
     if (!store.update(strategy, ADMIN, action)) {
       throw ApiException.conflict("strategy " + strategy.id() + " was changed meanwhile; read it and try again");
@@ -284,5 +283,4 @@ public final class Strategies {
       throw ApiException.unavailable("the bridge is stopping");
     }
   }
-
 }

@@ -1,10 +1,10 @@
 package com.mt5bridge.strategy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mt5bridge.api.ApiException;
 import com.mt5bridge.broker.AccountReads;
 import com.mt5bridge.broker.Broker;
 import com.mt5bridge.broker.BrokerRegistry;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
